@@ -1,0 +1,30 @@
+"""The workbench's tables. SQLAlchemy only: nothing here knows about Flask."""
+
+from workbench.models.base import Base, utcnow
+from workbench.models.catalog import Engagement
+from workbench.models.check_results import CheckResult
+from workbench.models.claim import Claim, Submittal
+from workbench.models.documents import Document, DocumentVersion, SubmittalDocument
+from workbench.models.history import Comment, Decision, HistoryEvent
+from workbench.models.parties import Customer, PartnerLocation
+from workbench.models.surveys import Survey
+from workbench.models.users import User
+
+__all__ = [
+    "Base",
+    "CheckResult",
+    "Claim",
+    "Comment",
+    "Customer",
+    "Decision",
+    "Document",
+    "DocumentVersion",
+    "Engagement",
+    "HistoryEvent",
+    "PartnerLocation",
+    "Submittal",
+    "SubmittalDocument",
+    "Survey",
+    "User",
+    "utcnow",
+]
