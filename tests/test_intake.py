@@ -195,7 +195,9 @@ def test_oversized_file_is_refused(session, tmp_path, blobs, do_import):
             raw_document("scan.pdf", b"%PDF-1.4\n" + b"0" * 100_000),
         ],
     )
-    with pytest.raises(BundleRejected, match=r"scan.pdf: 100,009 bytes is over the 100,000-byte limit"):
+    with pytest.raises(
+        BundleRejected, match=r"scan.pdf: 100,009 bytes is over the 100,000-byte limit"
+    ):
         do_import(folder, max_bytes=100_000)
     assert table_counts(session)["claims"] == 0
     assert blobs.all_digests() == set()
@@ -371,7 +373,7 @@ def test_find_bundles(tmp_path):
     assert [p.name for p in find_bundles(tmp_path / "all")] == ["b1", "b2"]
     assert find_bundles(tmp_path / "all" / "b1") == [tmp_path / "all" / "b1"]
     (tmp_path / "empty").mkdir()
-    with pytest.raises(BundleRejected, match="claim.json is missing"):
+    with pytest.raises(BundleRejected, match=r"claim\.json is missing"):
         find_bundles(tmp_path / "empty")
     with pytest.raises(BundleRejected, match="no such file"):
         find_bundles(tmp_path / "nowhere")

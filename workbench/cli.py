@@ -10,7 +10,6 @@ import click
 from flask import current_app
 from flask.cli import AppGroup, FlaskGroup, with_appcontext
 
-from workbench import create_app, sample_poe_dir
 from workbench.db import get_db
 from workbench.domain.bundle import BundleRejected, find_bundles
 from workbench.domain.catalog import CatalogInvalid, default_catalog_path, load_catalog
@@ -20,6 +19,7 @@ from workbench.domain.expiry import expire_claims
 from workbench.domain.intake import import_folder
 from workbench.domain.users import UserInvalid, create_user
 from workbench.extensions import get_blobs
+from workbench.factory import create_app, sample_poe_dir
 from workbench.models import utcnow
 
 
