@@ -45,6 +45,10 @@ _OOXML_MAIN_TYPES = {
 }
 _MACRO_ENABLED = frozenset({"docm", "dotm", "pptm", "ppsm", "xlsm", "xlsb"})
 
+# BOF records of bare BIFF2/3/4 streams, and the sheet types that follow them.
+_BIFF_BOF = {b"\x09\x00", b"\x09\x02", b"\x09\x04"}
+_BIFF_STREAM_TYPES = {b"\x10\x00", b"\x20\x00", b"\x40\x00", b"\x00\x01"}
+
 # Which extension a sniffed type may carry without being "mislabeled".
 _COMPATIBLE_EXTENSIONS = {
     "pdf": {"pdf"},
@@ -133,12 +137,19 @@ def sniff_stream(handle: io.BufferedIOBase | io.BytesIO) -> Sniffed:
         return Sniffed("wordperfect", "WordPerfect document")
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
         return Sniffed("image", "an image, not a document")
+    if head.startswith((b"\xdb\xa5", b"\x9b\xa5")):
+        return Sniffed("word2", "Word for Windows 2.0 document")
+    if len(head) >= 8 and head[:2] in _BIFF_BOF and head[6:8] in _BIFF_STREAM_TYPES:
+        # Excel 2.x-4.0 saved a bare BIFF record stream, not an OLE container.
+        return Sniffed("xls", "Excel 2.x-4.0 worksheet")
     return Sniffed("unknown", "content is not a recognised document format")
 
 
 def _sniff_ole(handle) -> Sniffed:
     try:
         ole = olefile.OleFileIO(handle)
+    except RecursionError:
+        return Sniffed("ole-corrupt", "OLE compound file nested too deeply to read")
     except Exception as exc:  # olefile raises OSError, struct.error, IndexError ...
         return Sniffed("ole-corrupt", f"damaged OLE compound file ({exc.__class__.__name__})")
     try:
@@ -151,14 +162,20 @@ def _sniff_ole(handle) -> Sniffed:
     top = {name.split("/")[0].lower() for name in names}
     if "encryptioninfo" in top and "encryptedpackage" in top:
         return Sniffed("encrypted-ooxml", "password-protected Office document", encrypted=True)
+    if "encryptedpackage" in top or "\x06dataspaces" in top:
+        return Sniffed("encrypted-ooxml", "rights-managed (IRM) Office document", encrypted=True)
     if "__properties_version1.0" in top or any(n.startswith("__substg1.0_") for n in top):
         return Sniffed("msg", "Outlook message")
     if "worddocument" in top:
         return Sniffed("doc", "Word 97-2003 document")
     if "workbook" in top or "book" in top:
-        return Sniffed("xls", "Excel 97-2003 workbook" if "workbook" in top else "Excel 5/95 workbook")
-    if "powerpoint document" in top:
+        return Sniffed(
+            "xls", "Excel 97-2003 workbook" if "workbook" in top else "Excel 5/95 workbook"
+        )
+    if "powerpoint document" in top or "pp97_dualstorage" in top:
         return Sniffed("ppt", "PowerPoint 97-2003 presentation")
+    if "pp40" in top:
+        return Sniffed("ppt", "PowerPoint 4.0 presentation")
     return Sniffed("ole", "OLE compound file of an unrecognised kind")
 
 
@@ -168,9 +185,16 @@ def _sniff_zip(handle) -> Sniffed:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return Sniffed("zip-corrupt", "damaged or truncated zip archive")
     with archive:
-        try:
-            info = archive.getinfo("[Content_Types].xml")
-        except KeyError:
+        # Part names are case-insensitive, and a few writers use backslashes.
+        info = next(
+            (
+                i
+                for i in archive.infolist()
+                if i.filename.replace("\\", "/").lstrip("/").lower() == "[content_types].xml"
+            ),
+            None,
+        )
+        if info is None:
             return Sniffed("zip", "zip archive, not an Office document")
         if info.file_size > CONTENT_TYPES_MAX:
             return Sniffed("zip-corrupt", "Office package with an oversized content-types part")

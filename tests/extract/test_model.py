@@ -1,0 +1,96 @@
+"""The extraction value: JSON round trip, text, ok, and the package's public face."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import workbench.extract as extract
+from workbench.extract import READER_VERSION, Extraction, ExtractionError, Limits, Segment
+from workbench.extract.model import ExtractionFailed
+
+
+def test_round_trip_through_json():
+    original = Extraction(
+        kind="pdf",
+        segments=(Segment("page 1", "Bonjour", "fr"), Segment("page 2", "12", None)),
+        language="fr",
+        languages={"fr": 1.0},
+        error=None,
+        reader="pypdfium2",
+        reader_version=READER_VERSION,
+        warnings=("one page could not be read",),
+    )
+    restored = Extraction.from_dict(json.loads(json.dumps(original.to_dict())))
+    assert restored == original
+    assert restored.text == "Bonjour\n12" and restored.ok
+
+
+def test_failed_extraction():
+    failed = Extraction.failed("docx", "encrypted", "encrypted: password required")
+    assert not failed.ok and failed.text == ""
+    assert Extraction.from_dict(failed.to_dict()).error == ExtractionError(
+        "encrypted", "encrypted: password required"
+    )
+
+
+def test_values_are_frozen():
+    segment = Segment("page 1", "text")
+    with pytest.raises(AttributeError):
+        segment.text = "changed"
+
+
+def test_unknown_error_codes_are_refused():
+    with pytest.raises(ValueError):
+        ExtractionFailed("oops", "not a code")
+
+
+def test_limits_round_trip():
+    limits = Limits(max_pages=3, time_seconds=1.5)
+    assert Limits.from_dict(limits.to_dict()) == limits
+
+
+def test_public_api():
+    for name in (
+        "extract_file",
+        "extract_isolated",
+        "ExtractionPool",
+        "detect_language",
+        "READER_VERSION",
+        "Limits",
+        "Extraction",
+        "Segment",
+        "ExtractionError",
+        "sniff_file",
+        "sniff_bytes",
+        "extension_of",
+        "Sniffed",
+        "ALLOWED_EXTENSIONS",
+    ):
+        assert hasattr(extract, name), name
+    assert READER_VERSION and isinstance(READER_VERSION, str)
+
+
+def test_no_flask_or_sqlalchemy_in_extraction():
+    """The extraction layer runs in workers and the CLI: it must not pull in the web stack."""
+    package = Path(extract.__file__).parent
+    web_import = re.compile(
+        r"^\s*(import|from)\s+(flask|sqlalchemy|werkzeug)\b", re.MULTILINE | re.IGNORECASE
+    )
+    for source in package.rglob("*.py"):
+        assert not web_import.search(source.read_text(encoding="utf-8")), source
+    code = (
+        "import sys, workbench.extract, workbench.extract.isolation, workbench.extract.core; "
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('flask', 'sqlalchemy', 'werkzeug')); "
+        "print(','.join(bad))"
+    )
+    root = Path(extract.__file__).parents[2]
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True
+    )
+    assert output.stdout.strip() == ""

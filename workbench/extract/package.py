@@ -1,0 +1,231 @@
+"""Open an Office Open XML zip package only after checking it is not a bomb.
+
+``zipfile`` trusts the archive: it inflates whatever a member claims, lets two
+central-directory entries point at the same bytes (CVE-2024-0450, the
+"overlapping zip" quine bomb that Python 3.11's zipfile still unpacks), and
+accepts duplicate names. Before any parser touches the package we check, from
+the central directory and the local headers alone: member count, duplicate
+names, declared sizes (each and in total), compression ratios, and that the
+members' byte ranges neither overlap nor run into the central directory.
+Reading then stops at the declared size, so the checks hold while inflating.
+"""
+
+from __future__ import annotations
+
+import itertools
+import posixpath
+import struct
+import zipfile
+import zlib
+from typing import BinaryIO
+
+from .limits import Limits
+from .model import ExtractionFailed
+
+_LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
+_LOCAL_MAGIC = b"PK\x03\x04"
+_MiB = 1024 * 1024
+
+
+def _human(n: int) -> str:
+    return f"{n / _MiB:,.0f} MiB" if n >= _MiB else f"{n:,} bytes"
+
+
+def check_zip(handle: BinaryIO, limits: Limits) -> zipfile.ZipFile:
+    """Return an open ``ZipFile`` over ``handle`` once its structure is proven safe.
+
+    Raises ``ExtractionFailed`` with ``corrupt`` (not a readable zip), ``too-large``
+    (too many members, sizes or ratios over the limits) or ``hostile`` (overlapping
+    or duplicate entries).
+    """
+    try:
+        archive = zipfile.ZipFile(handle)
+    except zipfile.BadZipFile as exc:
+        raise ExtractionFailed(
+            "corrupt", f"corrupt or truncated file (zip: {_zip_reason(exc)})"
+        ) from None
+    except (OSError, EOFError, ValueError, struct.error, NotImplementedError) as exc:
+        raise ExtractionFailed("corrupt", f"corrupt or truncated file (zip: {exc})") from None
+    try:
+        _check_members(archive, handle, limits)
+    except BaseException:
+        archive.close()
+        raise
+    return archive
+
+
+def _zip_reason(exc: Exception) -> str:
+    text = str(exc)
+    if "not a zip file" in text:
+        return "central directory missing"
+    if "central directory" in text.lower():
+        return "central directory damaged"
+    return text
+
+
+def _check_members(archive: zipfile.ZipFile, handle: BinaryIO, limits: Limits) -> None:
+    infos = archive.infolist()
+    if len(infos) > limits.max_zip_members:
+        raise ExtractionFailed(
+            "too-large",
+            f"zip package has {len(infos):,} members (limit {limits.max_zip_members:,})",
+        )
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename.replace("\\", "/").lower()
+        if name in seen:
+            raise ExtractionFailed(
+                "hostile", f"zip package has duplicate entries named {info.filename!r}"
+            )
+        seen.add(name)
+        if info.file_size > limits.max_member_bytes:
+            raise ExtractionFailed(
+                "too-large",
+                f"zip member {info.filename} inflates to {_human(info.file_size)} "
+                f"(limit {_human(limits.max_member_bytes)}): zip bomb",
+            )
+        if info.file_size > limits.ratio_floor_bytes and info.file_size > limits.max_ratio * max(
+            info.compress_size, 1
+        ):
+            raise ExtractionFailed(
+                "too-large",
+                f"zip member {info.filename} expands {info.file_size / max(info.compress_size, 1):,.0f} "
+                f"times (limit {limits.max_ratio:g}): zip bomb",
+            )
+        total += info.file_size
+    if total > limits.max_uncompressed_bytes:
+        raise ExtractionFailed(
+            "too-large",
+            f"zip package inflates to {_human(total)} (limit {_human(limits.max_uncompressed_bytes)}): zip bomb",
+        )
+    _check_overlaps(archive, handle, infos)
+
+
+def _check_overlaps(
+    archive: zipfile.ZipFile, handle: BinaryIO, infos: list[zipfile.ZipInfo]
+) -> None:
+    """Refuse members whose local header + data ranges overlap or reach the directory."""
+    directory_start = archive.start_dir if hasattr(archive, "start_dir") else None
+    spans = []
+    for info in infos:
+        handle.seek(info.header_offset)
+        header = handle.read(_LOCAL_HEADER.size)
+        if len(header) < _LOCAL_HEADER.size or header[:4] != _LOCAL_MAGIC:
+            raise ExtractionFailed(
+                "corrupt", f"corrupt or truncated file (zip: bad local header for {info.filename})"
+            )
+        fields = _LOCAL_HEADER.unpack(header)
+        name_len, extra_len = fields[9], fields[10]
+        end = info.header_offset + _LOCAL_HEADER.size + name_len + extra_len + info.compress_size
+        spans.append((info.header_offset, end, info.filename))
+    spans.sort()
+    for (_start_a, end_a, name_a), (start_b, _end_b, name_b) in itertools.pairwise(spans):
+        if start_b < end_a:
+            raise ExtractionFailed(
+                "hostile", f"zip entries {name_a} and {name_b} overlap (overlapping-entry zip bomb)"
+            )
+    if spans and directory_start is not None and spans[-1][1] > directory_start:
+        raise ExtractionFailed(
+            "hostile", f"zip entry {spans[-1][2]} overlaps the central directory"
+        )
+
+
+class Package:
+    """A checked OOXML package: read parts by name with size bounds, follow relationships."""
+
+    def __init__(self, archive: zipfile.ZipFile, limits: Limits):
+        self.archive = archive
+        self.limits = limits
+        self._names = {_norm(info.filename): info for info in archive.infolist()}
+
+    @classmethod
+    def open(cls, handle: BinaryIO, limits: Limits) -> Package:
+        return cls(check_zip(handle, limits), limits)
+
+    def close(self) -> None:
+        self.archive.close()
+
+    def __enter__(self) -> Package:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def has(self, name: str) -> bool:
+        return _norm(name) in self._names
+
+    def names(self) -> list[str]:
+        return [info.filename for info in self.archive.infolist()]
+
+    def read(self, name: str) -> bytes:
+        """Return the bytes of part ``name`` (case-insensitive), as checked against the limits."""
+        info = self._names.get(_norm(name))
+        if info is None:
+            raise KeyError(name)
+        try:
+            with self.archive.open(info) as member:
+                # ZipExtFile stops at the declared size, which check_zip bounded.
+                return member.read()
+        except zipfile.BadZipFile as exc:
+            raise ExtractionFailed("corrupt", f"corrupt or truncated file ({exc})") from None
+        except (zlib.error, EOFError, OSError, ValueError, struct.error) as exc:
+            raise ExtractionFailed(
+                "corrupt", f"corrupt or truncated file (zip member {name}: {exc})"
+            ) from None
+        except NotImplementedError as exc:
+            raise ExtractionFailed(
+                "corrupt", f"zip member {name} uses an unsupported compression ({exc})"
+            ) from None
+
+    def refuse_dtds(self) -> None:
+        """Refuse the package if any XML part declares a DTD (entity bombs, XXE).
+
+        Only the first KiB of each part is inflated. This covers the parts that
+        other libraries (calamine) parse, not just the ones we parse ourselves.
+        """
+        from .xmlsafe import refuse_doctype
+
+        for info in self.archive.infolist():
+            if info.filename.lower().endswith((".xml", ".rels")):
+                try:
+                    with self.archive.open(info) as member:
+                        head = member.read(4096)
+                except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+                    raise ExtractionFailed(
+                        "corrupt", f"corrupt or truncated file ({exc})"
+                    ) from None
+                refuse_doctype(head, info.filename)
+
+    def related(self, part: str, relation_suffix: str | None = None) -> list[tuple[str, str, str]]:
+        """Return (id, type, target part) of ``part``'s relationships, in file order.
+
+        ``relation_suffix`` filters by the end of the relationship type URI
+        (".../relationships/slide" -> "/slide"). External targets are skipped.
+        """
+        from .xmlsafe import parse_xml
+
+        directory, base = posixpath.split(part.lstrip("/"))
+        rels_name = posixpath.join(directory, "_rels", base + ".rels")
+        if not self.has(rels_name):
+            return []
+        root = parse_xml(self.read(rels_name), rels_name)
+        found = []
+        for rel in root:
+            if rel.get("TargetMode") == "External":
+                continue
+            rel_type = rel.get("Type", "")
+            if relation_suffix and not rel_type.endswith(relation_suffix):
+                continue
+            target = rel.get("Target", "")
+            if target.startswith("/"):
+                resolved = target.lstrip("/")
+            else:
+                resolved = posixpath.normpath(posixpath.join(directory, target))
+            found.append((rel.get("Id", ""), rel_type, resolved))
+        return found
+
+
+def _norm(name: str) -> str:
+    """Part names compare case-insensitively; some writers use backslashes."""
+    return name.replace("\\", "/").lstrip("/").lower()

@@ -1,0 +1,193 @@
+"""PDF text, one segment per page.
+
+PDFium (through pypdfium2) is the primary reader: it is several times faster
+than pypdf, close to poppler's pdftotext, decodes CJK fonts that pypdf turns
+into mojibake, opens PDFs encrypted with an empty user password, and shrugs off
+deeply nested arrays and cyclic page trees that make pypdf recurse. pypdf stays
+supported: it is the fallback when PDFium is not installed or cannot load a
+damaged file that pypdf's lenient parser can still recover, and it can be chosen
+outright with ``WORKBENCH_PDF_READER=pypdf``.
+
+PDFium is not thread-safe, so calls into it are serialised by a lock; the
+worker pool gives real parallelism by using processes.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import threading
+
+from ..model import ExtractionFailed
+from .base import Collector
+
+_pdfium_lock = threading.Lock()
+
+try:  # PDFium is optional at import time so that pypdf alone still works
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_raw
+    from pypdfium2.version import PDFIUM_INFO, PYPDFIUM_INFO
+except ImportError:  # pragma: no cover - exercised only without pypdfium2
+    pdfium = None
+
+
+def read_pdf(data: bytes, out: Collector) -> None:
+    """Read ``data`` with PDFium, falling back to pypdf where PDFium cannot load it."""
+    choice = os.environ.get("WORKBENCH_PDF_READER", "pdfium")
+    if pdfium is None or choice == "pypdf":
+        return read_pdf_pypdf(data, out)
+    try:
+        return _read_pdfium(data, out)
+    except ExtractionFailed as failure:
+        if failure.error.code != "corrupt":
+            raise
+        try:  # pypdf repairs some damaged cross-reference tables PDFium gives up on
+            fallback = Collector(out.budget, prefix=out.prefix)
+            read_pdf_pypdf(data, fallback)
+        except Exception:  # pypdf failing too: PDFium's reason is the one to report
+            raise failure from None
+        if not fallback.segments:
+            raise failure from None
+        out.segments.extend(fallback.segments)
+        out.warnings.extend(fallback.warnings)
+        out.warn(
+            f"PDFium could not read the file ({failure.error.message}); text recovered by pypdf"
+        )
+        out.reader = fallback.reader
+
+
+def _read_pdfium(data: bytes, out: Collector) -> None:
+    out.reader = f"pypdfium2 {PYPDFIUM_INFO} (PDFium {PDFIUM_INFO.build})"
+    with _pdfium_lock:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            code = getattr(exc, "err_code", None)
+            if code == pdfium_raw.FPDF_ERR_PASSWORD:
+                raise ExtractionFailed("encrypted", "encrypted: password required") from None
+            if code == pdfium_raw.FPDF_ERR_SECURITY:
+                raise ExtractionFailed(
+                    "encrypted",
+                    "encrypted with an unsupported security handler (rights-managed PDF)",
+                ) from None
+            raise ExtractionFailed(
+                "corrupt", f"corrupt or truncated PDF ({_pdfium_reason(exc)})"
+            ) from None
+        try:
+            _pages_pdfium(document, out)
+        finally:
+            document.close()
+
+
+def _pdfium_reason(exc: Exception) -> str:
+    text = str(exc)
+    return text.split("(PDFium: ", 1)[-1].rstrip(").") if "PDFium:" in text else text
+
+
+def _pages_pdfium(document, out: Collector) -> None:
+    count = len(document)
+    limit = out.budget.limits.max_pages
+    if count > limit:
+        out.warn(f"only the first {limit} of {count} pages were read")
+    failed = 0
+    for index in range(min(count, limit)):
+        out.check()
+        if out.full:
+            break
+        try:
+            page = document[index]
+        except pdfium.PdfiumError:
+            failed += 1
+            continue
+        try:
+            textpage = page.get_textpage()
+            try:
+                out.add(f"page {index + 1}", textpage.get_text_range())
+            finally:
+                textpage.close()
+        except pdfium.PdfiumError:
+            failed += 1
+        finally:
+            page.close()
+    if count and failed == min(count, limit):
+        raise ExtractionFailed(
+            "corrupt", "corrupt PDF: no page could be loaded (damaged or cyclic page tree)"
+        )
+    if failed:
+        out.warn(f"{failed} page(s) could not be read")
+
+
+def read_pdf_pypdf(data: bytes, out: Collector) -> None:
+    """Read ``data`` with pypdf (pure Python; slower, kept as the portable reader)."""
+    import pypdf
+    from pypdf.errors import FileNotDecryptedError, PdfReadError, PyPdfError, WrongPasswordError
+
+    out.reader = f"pypdf {pypdf.__version__}"
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # it logs every repaired oddity
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                # An empty user password is how "copy-protected" PDFs are made; readers open them silently.
+                if not reader.decrypt(""):
+                    raise ExtractionFailed("encrypted", "encrypted: password required")
+            except (WrongPasswordError, FileNotDecryptedError):
+                raise ExtractionFailed("encrypted", "encrypted: password required") from None
+            except NotImplementedError as exc:
+                raise ExtractionFailed(
+                    "encrypted", f"encrypted with an unsupported method ({exc})"
+                ) from None
+        pages = reader.pages
+        count = len(pages)
+    except ExtractionFailed:
+        raise
+    except RecursionError:
+        raise ExtractionFailed(
+            "corrupt", "corrupt PDF: objects nested too deeply to parse"
+        ) from None
+    except (
+        PdfReadError,
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+    ) as exc:
+        raise ExtractionFailed(
+            "corrupt", f"corrupt or truncated PDF ({_pypdf_reason(exc)})"
+        ) from None
+    limit = out.budget.limits.max_pages
+    if count > limit:
+        out.warn(f"only the first {limit} of {count} pages were read")
+    failed = 0
+    for index in range(min(count, limit)):
+        out.check()
+        if out.full:
+            break
+        try:
+            out.add(f"page {index + 1}", pages[index].extract_text() or "")
+        except (
+            RecursionError,
+            PyPdfError,
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            IndexError,
+            ZeroDivisionError,
+        ):
+            failed += 1
+    if count and failed == min(count, limit):
+        raise ExtractionFailed("corrupt", "corrupt PDF: no page could be read")
+    if failed:
+        out.warn(f"{failed} page(s) could not be read")
+
+
+def _pypdf_reason(exc: Exception) -> str:
+    cause = exc.__cause__
+    if isinstance(cause, RecursionError):
+        return "objects nested too deeply"
+    text = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+    return text[:160]
