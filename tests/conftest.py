@@ -120,7 +120,7 @@ def session(app) -> Iterator[Session]:
 
 @pytest.fixture
 def catalog(app, session):
-    load_catalog(session, default_catalog_path())
+    load_catalog(session, default_catalog_path(), get_blobs(app))
     session.commit()
 
 

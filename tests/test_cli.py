@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +29,8 @@ def test_catalog_load(runner, session):
 def test_catalog_load_updates_and_refuses_bad_files(runner, session, tmp_path):
     catalog = json.loads((REPO / "workbench/data/catalog.json").read_text())
     catalog["engagements"][0]["rates_usd"]["A"] = 16000
+    # Template examples are found relative to the catalog file.
+    shutil.copytree(REPO / "workbench/data/poe_examples", tmp_path / "poe_examples")
     changed = tmp_path / "catalog.json"
     changed.write_text(json.dumps(catalog))
     runner.invoke(args=["catalog", "load", str(REPO / "workbench/data/catalog.json")])
@@ -35,6 +38,17 @@ def test_catalog_load_updates_and_refuses_bad_files(runner, session, tmp_path):
     assert "0 created, 1 updated, 15 unchanged" in result.output
     engagement = session.get(Engagement, catalog["engagements"][0]["id"])
     assert engagement.rate_for_market("A") == 16000
+
+    (
+        tmp_path / "poe_examples" / "enable-frontline-workshop" / "example-workshop-report.pptx"
+    ).unlink()
+    changed.write_text(json.dumps(catalog))
+    result = runner.invoke(args=["catalog", "load", str(changed)])
+    assert result.exit_code != 0
+    assert (
+        "template example 'poe_examples/enable-frontline-workshop/example-workshop-report.pptx' not found"
+        in result.output
+    )
 
     catalog["engagements"][1]["payout_type"] = "hourly"
     changed.write_text(json.dumps(catalog))

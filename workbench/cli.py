@@ -49,7 +49,7 @@ def catalog_load(file: Path) -> None:
     database = _ready_database()
     with database.session() as session:
         try:
-            result = load_catalog(session, file)
+            result = load_catalog(session, file, get_blobs())
         except CatalogInvalid as exc:
             raise click.ClickException(str(exc)) from None
         session.commit()
@@ -94,7 +94,24 @@ def _import_paths(paths, *, source: str) -> int:
                 refused += 1
             else:
                 click.echo(f"{folder.name}: {outcome.describe()}")
+                if outcome.action != "unchanged":
+                    _run_checks(database, outcome.claim_id)
     return refused
+
+
+def _run_checks(database, claim_id: str) -> None:
+    """Checks run on every import; unchanged inputs reuse their stored results."""
+    from sqlalchemy import select
+
+    from workbench.extensions import get_engine
+    from workbench.models import Claim
+
+    with database.session() as session:
+        claim = session.scalar(select(Claim).where(Claim.claim_id == claim_id))
+        summary = get_engine().run(session, claim)
+        session.commit()
+    if summary.ran:
+        click.echo(f"  checks run: {', '.join(summary.ran)}")
 
 
 @users_group.command("create")
@@ -145,7 +162,7 @@ def demo_command(port: int, no_serve: bool) -> None:
     """Set up a demo (catalog, sample claims, users) and serve it on 127.0.0.1."""
     database = _ready_database()
     with database.session() as session:
-        load_catalog(session, default_catalog_path())
+        load_catalog(session, default_catalog_path(), get_blobs())
         session.commit()
     samples = sample_poe_dir()
     refused = _import_paths([samples], source="demo")
@@ -168,7 +185,10 @@ def demo_command(port: int, no_serve: bool) -> None:
 
 
 def init_app(app) -> None:
+    from workbench.cli_checks import checks_group
+
     for command in (
+        checks_group,
         db_group,
         catalog_group,
         users_group,

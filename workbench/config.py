@@ -26,6 +26,12 @@ DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 200 * 1024 * 1024,
     "CATALOG_PATH": str(Path(__file__).parent / "data" / "catalog.json"),
     "REVIEW_TEAM_SIGNATURE": "Workshops - POE Validation Team",
+    # Per-check settings, e.g. {"duplicate-poe": {"threshold": 0.85}}.
+    "CHECK_SETTINGS": {},
+    # Severity overrides, e.g. {"pii-visible": "blocking"}.
+    "CHECK_SEVERITY": {},
+    # Installed checks that this deployment does not run.
+    "CHECKS_DISABLED": [],
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     # The demo serves plain HTTP on 127.0.0.1; production sets this to true.

@@ -16,6 +16,7 @@ import copy
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -138,7 +139,12 @@ def default_documents(claim_id: str = "3000001") -> list[DocumentSpec]:
     return [
         docx_document(
             "invoice.docx",
-            ["INVOICE INV-2026-001", f"Claim ID: {claim_id}", "FridayINC Inc.", "Bill to: Contoso Ltd"],
+            [
+                "INVOICE INV-2026-001",
+                f"Claim ID: {claim_id}",
+                "FridayINC Inc.",
+                "Bill to: Contoso Ltd",
+            ],
             table=[["Description", "Amount"], ["Enable Frontline Workshop", "$5,000.00 USD"]],
             kind="invoice",
         ),
@@ -146,7 +152,10 @@ def default_documents(claim_id: str = "3000001") -> list[DocumentSpec]:
             "workshop-report.pptx",
             [
                 ("Executive Summary", "Contoso Ltd frontline workshop delivered by FridayINC."),
-                ("Frontline Scenarios", "Shift scheduling, task management and Teams walkie-talkie."),
+                (
+                    "Frontline Scenarios",
+                    "Shift scheduling, task management and Teams walkie-talkie.",
+                ),
                 ("Envisioning Session", "Held on 2026-10-02 with the store operations team."),
                 ("Next Steps", "Pilot Teams Shifts in three stores by December."),
             ],
@@ -178,3 +187,123 @@ def write_bundle(
     claim["documents"] = [{"file": s.file_name, "kind": s.kind} for s in specs]
     (folder / "claim.json").write_text(json.dumps(claim, indent=2), encoding="utf-8")
     return folder
+
+
+class ClaimBuilder:
+    """Build the :class:`~workbench.check_api.ClaimView` a check sees, without a database.
+
+    Documents are written by the real libraries, validated as a bundle, and
+    read by the real extraction code, so a check tested with this behaves as it
+    will on a partner's upload::
+
+        def test_flags_eur(tmp_path):
+            claims = ClaimBuilder(tmp_path)
+            claim = claims.view(documents=[docx_document("inv.docx", ["EUR 5.000,00"], kind="invoice")])
+            assert InvoiceAmount().run(claim, claims.context()).status == "fail"
+    """
+
+    def __init__(self, folder: Path, catalog_path: Path | None = None) -> None:
+        from workbench.domain.catalog import default_catalog_path, read_catalog
+
+        self.folder = Path(folder)
+        self._catalog = {e["id"]: e for e in read_catalog(catalog_path or default_catalog_path())}
+        self._count = 0
+
+    def context(self, **settings: Any):
+        from workbench.check_api import CheckContext
+        from workbench.models.base import utcnow
+
+        return CheckContext(now=utcnow(), settings=settings)
+
+    def view(
+        self,
+        *,
+        documents: Sequence[DocumentSpec] | None = None,
+        matches: dict[str, Sequence[Any]] | None = None,
+        status: str = "Submitted",
+        **fields: Any,
+    ):
+        """Return a claim view; ``matches`` maps a file name to DocumentMatch objects."""
+        from decimal import Decimal
+
+        from workbench import check_api as api
+        from workbench.domain.bundle import read_bundle
+        from workbench.domain.markets import market_for_country
+        from workbench.extract import extract_file
+
+        self._count += 1
+        folder = write_bundle(self.folder / f"claim-{self._count}", documents=documents, **fields)
+        bundle = read_bundle(folder, max_document_bytes=50 * 1024 * 1024)
+        entry = self._catalog[bundle.engagement_id]
+
+        def money(rates):
+            return None if rates is None else {k: Decimal(v) for k, v in rates.items()}
+
+        submitted = bundle.submitted_at or datetime.now(UTC)
+        return api.ClaimView(
+            claim_id=bundle.claim_id,
+            claim_name=bundle.claim_name,
+            status=status,
+            is_dispute=bundle.is_dispute,
+            created_on=bundle.created_on,
+            consent_date=bundle.consent_date,
+            first_submitted_at=submitted,
+            submitted_at=submitted,
+            partner=api.PartnerView(
+                partner_id=bundle.partner["partner_id"],
+                name=bundle.partner["name"],
+                location=bundle.partner["location"],
+                country=bundle.partner["country"],
+                market=market_for_country(bundle.partner["country"]).value,
+                contact_name=bundle.partner["contact_name"],
+                contact_email=bundle.partner["contact_email"],
+            ),
+            customer=api.CustomerView(
+                name=bundle.customer["name"],
+                id_type=bundle.customer["id_type"].value,
+                id=bundle.customer["id"],
+                country=bundle.customer["country"],
+                public_sector=bundle.customer["public_sector"],
+                contact_name=bundle.customer["contact_name"],
+                contact_email=bundle.customer["contact_email"],
+                contact_title=bundle.customer["contact_title"],
+                domain_mismatch_reason=bundle.customer["domain_mismatch_reason"],
+            ),
+            engagement=api.EngagementView(
+                id=entry["id"],
+                name=entry["name"],
+                solution_area=entry["solution_area"],
+                payout_type=entry["payout_type"],
+                activity_type=entry["activity_type"],
+                rates_usd=money(entry["rates_usd"]),
+                hourly_rates_usd=money(entry["hourly_rates_usd"]),
+                customer_survey_required=entry["customer_survey_required"],
+                required_sections=tuple(entry["poe_template"]["required_sections"]),
+            ),
+            deal_size_usd=bundle.deal_size_usd,
+            requested_hours=bundle.requested_hours,
+            proposed_payout_usd=bundle.proposed_payout_usd,
+            documents=tuple(
+                api.DocumentView(
+                    file_name=doc.file_name,
+                    kind=doc.kind.value,
+                    sha256=doc.sha256,
+                    size=doc.size,
+                    content_type=doc.sniffed.kind,
+                    version=1,
+                    extraction=extract_file(doc.path),
+                    matches=tuple((matches or {}).get(doc.file_name, ())),
+                )
+                for doc in bundle.documents
+            ),
+            surveys=tuple(
+                api.SurveyView(
+                    role=s.role.value,
+                    status=s.status.value,
+                    completed_at=s.completed_at,
+                    responses=tuple(s.responses),
+                    signature=s.signature,
+                )
+                for s in bundle.surveys
+            ),
+        )

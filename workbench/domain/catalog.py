@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from workbench.domain.blobs import BlobStore
 from workbench.domain.enums import ActivityType, PayoutType, SolutionArea
 from workbench.domain.markets import Market
 from workbench.models import Engagement
@@ -122,13 +123,18 @@ def _rates(value: Any, where: str) -> dict[str, str] | None:
     return rates
 
 
-def load_catalog(session: Session, path: str | Path) -> CatalogLoad:
+def load_catalog(session: Session, path: str | Path, blobs: BlobStore) -> CatalogLoad:
     """Create or update engagements from a catalog file; flush, never commit.
 
-    Engagements missing from the file are kept: claims refer to them.
+    Template example files (paths relative to the catalog file) are copied into
+    the blob store and recorded by hash, so the duplicate check can compare POE
+    with them wherever the catalog came from. Engagements missing from the file
+    are kept: claims refer to them.
     """
+    path = Path(path)
     created, updated, unchanged = [], [], []
     for entry in read_catalog(path):
+        entry["poe_template"]["example_blobs"] = _store_examples(entry, path.parent, blobs)
         engagement = session.get(Engagement, entry["id"])
         if engagement is None:
             session.add(Engagement(**entry))
@@ -143,6 +149,19 @@ def load_catalog(session: Session, path: str | Path) -> CatalogLoad:
         (updated if changed else unchanged).append(entry["id"])
     session.flush()
     return CatalogLoad(tuple(created), tuple(updated), tuple(unchanged))
+
+
+def _store_examples(entry: dict[str, Any], base: Path, blobs: BlobStore) -> list[dict[str, Any]]:
+    stored = []
+    for name in entry["poe_template"]["example_files"]:
+        example = (base / name).resolve()
+        if not example.is_file():
+            raise CatalogInvalid(
+                f"engagement {entry['id']!r}: template example {name!r} not found at {example}"
+            )
+        blob = blobs.put_file(example)
+        stored.append({"file": Path(name).name, "sha256": blob.sha256, "size": blob.size})
+    return stored
 
 
 def default_catalog_path() -> Path:

@@ -5,6 +5,7 @@ from workbench.models.catalog import Engagement
 from workbench.models.check_results import CheckResult
 from workbench.models.claim import Claim, Submittal
 from workbench.models.documents import Document, DocumentVersion, SubmittalDocument
+from workbench.models.extractions import SignatureBand, StoredExtraction, TextSignature
 from workbench.models.history import Comment, Decision, HistoryEvent
 from workbench.models.parties import Customer, PartnerLocation
 from workbench.models.surveys import Survey
@@ -22,9 +23,12 @@ __all__ = [
     "Engagement",
     "HistoryEvent",
     "PartnerLocation",
+    "SignatureBand",
+    "StoredExtraction",
     "Submittal",
     "SubmittalDocument",
     "Survey",
+    "TextSignature",
     "User",
     "utcnow",
 ]

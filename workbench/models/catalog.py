@@ -52,5 +52,10 @@ class Engagement(Base):
     def example_files(self) -> list[str]:
         return list(self.poe_template.get("example_files", []))
 
+    @property
+    def example_blobs(self) -> list[dict[str, Any]]:
+        """Template examples as stored at catalog load: file name, sha256, size."""
+        return list(self.poe_template.get("example_blobs", []))
+
     def __repr__(self) -> str:
         return f"<Engagement {self.id}>"

@@ -25,6 +25,9 @@ class CheckResult(Base):
     submittal_id: Mapped[int | None] = mapped_column(ForeignKey("submittals.id"))
     check_id: Mapped[str] = mapped_column(String(80))
     check_version: Mapped[str] = mapped_column(String(40))
+    # Kept with the result so it still reads right after the plugin is gone.
+    check_title: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    severity: Mapped[str] = mapped_column(String(20), default="blocking", server_default="blocking")
     status: Mapped[CheckStatus] = mapped_column(StrEnumType(CheckStatus, 10))
     message: Mapped[str] = mapped_column(Text)
     # [{"document": ..., "location": ..., "excerpt": ...}], as in the result document.

@@ -1,0 +1,146 @@
+"""How much the checks cost on top of reading the documents once.
+
+    .venv/bin/python benchmarks/checks_bench.py [--claims 3100001 3100004 ...] [--repeat 3]
+
+For each sample claim it measures, on a fresh SQLite database:
+
+- extraction: reading the claim's documents once, in the isolated reader pool;
+- first run: everything a new claim costs (reading, indexing, duplicate search, every check);
+- checks only: a forced re-run with the extractions cached (the checks' own cost);
+- unchanged re-run: what an identical re-import costs (fingerprints match, nothing runs).
+
+It prints the ratio first run / extraction (target: 1.3 or less) and, through
+``extract_bench``, documents read per second per format with each reader's ratio
+to the fastest baseline. Figures, not assertions: the machine is noisy, so the
+ratios are what to compare between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from sqlalchemy import select  # noqa: E402
+
+from workbench.db import get_db  # noqa: E402
+from workbench.domain.catalog import default_catalog_path, load_catalog  # noqa: E402
+from workbench.domain.intake import import_folder  # noqa: E402
+from workbench.engine.snapshot import current_versions  # noqa: E402
+from workbench.extensions import get_blobs, get_engine  # noqa: E402
+from workbench.extract import ExtractionPool  # noqa: E402
+from workbench.factory import create_app  # noqa: E402
+from workbench.models import Claim, StoredExtraction  # noqa: E402
+
+SAMPLES = REPO / "sample_poe"
+TYPICAL = ["3100001", "3100003", "3100004", "3100005", "3100012"]
+
+
+def bundle_for(claim_id: str) -> Path:
+    return next(p for p in SAMPLES.iterdir() if p.name.startswith(claim_id + "-"))
+
+
+def measure(claim_id: str, pool: ExtractionPool) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        app = create_app({"INSTANCE_PATH": Path(tmp), "SECRET_KEY": "benchmark-secret-key-0123"})
+        with app.app_context():
+            database = get_db(app)
+            database.upgrade()
+            engine = get_engine(app)
+            with database.session() as session:
+                load_catalog(session, default_catalog_path(), get_blobs(app))
+                session.commit()
+            import_folder(database.sessionmaker, get_blobs(app), bundle_for(claim_id),
+                          max_document_bytes=10**8, source="bench")  # fmt: skip
+            with database.session() as session:
+                claim = session.scalar(select(Claim).where(Claim.claim_id == claim_id))
+                paths = [get_blobs(app).path_for(v.sha256) for v in current_versions(claim)]
+
+                started = time.perf_counter()
+                for path in paths:
+                    pool.extract(path)
+                extraction = time.perf_counter() - started
+
+                # Start the engine's workers outside the timings, as a running server has them.
+                engine.sandbox.run(
+                    "checks.completeness:Completeness", engine.view(session, claim),
+                    _context(), timeout=30,
+                )  # fmt: skip
+                session.rollback()
+                session.execute(StoredExtraction.__table__.delete())
+                session.commit()
+
+                started = time.perf_counter()
+                engine.run(session, claim)
+                session.commit()
+                first = time.perf_counter() - started
+
+                started = time.perf_counter()
+                engine.run(session, claim, force=True)
+                session.commit()
+                checks_only = time.perf_counter() - started
+
+                started = time.perf_counter()
+                engine.run(session, claim)
+                unchanged = time.perf_counter() - started
+            engine.close()
+            database.engine.dispose()
+    return {
+        "documents": len(paths),
+        "extraction": extraction,
+        "first": first,
+        "checks_only": checks_only,
+        "unchanged": unchanged,
+    }
+
+
+def _context():
+    from workbench.check_api import CheckContext
+    from workbench.models import utcnow
+
+    return CheckContext(utcnow())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--claims", nargs="*", default=TYPICAL)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--no-readers", action="store_true", help="skip the per-format reader figures"
+    )
+    args = parser.parse_args()
+
+    print(f"{'claim':<9}{'docs':>5}{'extract s':>11}{'first run s':>13}{'ratio':>7}"
+          f"{'checks only s':>15}{'unchanged s':>13}")  # fmt: skip
+    ratios = []
+    with ExtractionPool() as pool:
+        pool.extract(next(SAMPLES.glob("*/*.docx")))  # warm the pool's workers
+        for claim_id in args.claims:
+            runs = [measure(claim_id, pool) for _ in range(args.repeat)]
+            best = {key: min(r[key] for r in runs) for key in runs[0]}
+            ratio = best["first"] / best["extraction"]
+            ratios.append(ratio)
+            print(f"{claim_id:<9}{best['documents']:>5}{best['extraction']:>11.3f}"
+                  f"{best['first']:>13.3f}{ratio:>7.2f}{best['checks_only']:>15.3f}"
+                  f"{best['unchanged']:>13.3f}")  # fmt: skip
+    print(f"\nfull check run / single extraction: median {statistics.median(ratios):.2f} "
+          f"(target 1.3 or less; best of {args.repeat} runs per claim)")  # fmt: skip
+
+    if not args.no_readers:
+        bench = REPO / "benchmarks" / "extract_bench.py"
+        if bench.exists():
+            print("\nreaders (benchmarks/extract_bench.py):", flush=True)
+            import runpy
+
+            sys.argv = [str(bench)]
+            runpy.run_path(str(bench), run_name="__main__")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,912 @@
+"""Read an invoice as the invoice checks need it: money amounts, their currency and their labels.
+
+Partners write amounts in many ways: "$15,000.00 USD", "USD 15,000", "US$ 7,500.00",
+"15 000,00 USD", "12.000,00 USD", "15'000.00 CHF", "USD15000.00", "€ 717,97", "Rs 1939",
+"¥1,650,000". This module finds them in a document's text segments (PDF pages, DOCX
+paragraphs and table rows, PPTX slides, XLSX cells), decides which separator is the decimal
+one, binds each amount to the currency written next to it (or, failing that, to the currency
+its label or the document declares), and labels it with what it is:
+
+- ``pretax``: "Subtotal", "Net amount", "Amount excl. VAT", "Total HT", "小計", "Nettobetrag" ...
+- ``tax``: "VAT 20 %", "TVA", "GST", "Sales tax", "消費税", "USt." ...
+- ``total``: "Total", "Grand total", "Total TTC", "Bruttosumme", "合計" ...
+- ``due``: "Amount due", "Balance due", "Net à payer", "Zahlbetrag" ...
+
+A label is the text before the amount on the same line, the cell to its left in a table row
+or a sheet row ("Sheet1!A5" / "Sheet1!B5"), or a line of its own just above the amount
+("TOTAL TTC" then "104,90"). Nothing here assumes that a total equals subtotal plus tax.
+
+Only the standard library: the checks import this module in their worker process.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+__all__ = [
+    "Amount",
+    "InvoiceReading",
+    "Line",
+    "find_amounts",
+    "format_money",
+    "invoice_number",
+    "lines_of",
+    "normalise",
+    "parse_amount",
+    "read_invoice",
+]
+
+# Read no more than this much text of one invoice (an invoice is a page or two).
+MAX_CHARS = 400_000
+# Longer lines are cut (a PDF page without line breaks); longer sheet rows are truncated.
+MAX_LINE = 1_000
+MAX_CELLS_PER_ROW = 64
+CENT = Decimal("0.01")
+
+# ---------------------------------------------------------------------------------------
+# Currencies
+# ---------------------------------------------------------------------------------------
+
+# ISO 4217 codes recognised when written in capitals next to an amount or declared.
+ISO_CODES = frozenset((
+    "USD", "EUR", "GBP", "INR", "JPY", "CHF", "CAD", "AUD", "NZD", "SGD", "HKD", "CNY", "SEK", "NOK", "DKK",
+    "ISK", "PLN", "CZK", "HUF", "RON", "BGN", "BRL", "MXN", "ARS", "CLP", "COP", "PEN", "ZAR", "AED", "SAR",
+    "QAR", "KWD", "BHD", "OMR", "JOD", "ILS", "TRY", "KRW", "TWD", "THB", "MYR", "IDR", "PHP", "VND", "RUB",
+    "UAH", "EGP", "NGN", "KES", "MAD", "XOF", "BAM", "JMD", "BSD", "KYD", "MUR", "LBP", "BND",
+))  # fmt: skip
+_DOLLAR_CODES = frozenset(
+    {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "TWD", "JMD", "BSD", "KYD", "BND"}
+)
+_KRONA_CODES = ("SEK", "NOK", "DKK", "ISK")
+# Placeholders for symbols that several currencies share; the document resolves them.
+DOLLAR, YEN, KRONA = "$", "¥", "kr"
+
+_SYMBOLS = {
+    "US$": "USD", "U.S.$": "USD", "USD$": "USD", "CA$": "CAD", "CAD$": "CAD", "C$": "CAD",
+    "AU$": "AUD", "AUD$": "AUD", "A$": "AUD", "NZ$": "NZD", "S$": "SGD", "SG$": "SGD",
+    "HK$": "HKD", "R$": "BRL", "MX$": "MXN", "NT$": "TWD", "$": DOLLAR,
+    "€": "EUR", "£": "GBP", "₹": "INR", "₨": "INR", "¥": YEN, "円": "JPY", "元": "CNY",
+    "₩": "KRW", "₺": "TRY", "₽": "RUB", "₪": "ILS", "฿": "THB", "₱": "PHP", "₫": "VND",
+}  # fmt: skip
+_WORDS = [
+    (r"us[ -]?dollars?|u\.s\.\s?dollars?|dollars?\s+am[ée]ricains?|dollars?\s+des\s+[ée]tats[- ]unis"
+     r"|us-dollar|米ドル|米国ドル", "USD"),
+    (r"euros?", "EUR"),
+    (r"pounds?\s+sterling|livres?\s+sterling|british\s+pounds?|sterling", "GBP"),
+    (r"(?:indian\s+)?rupees?|roupies?", "INR"),
+    (r"japanese\s+yen|yen|日本円", "JPY"),
+    (r"swiss\s+francs?|francs?\s+suisses?|franken", "CHF"),
+    (r"canadian\s+dollars?|dollars?\s+canadiens?", "CAD"),
+    (r"australian\s+dollars?", "AUD"),
+    (r"dollars?", DOLLAR),
+]  # fmt: skip
+
+_MARKER = re.compile(
+    "|".join(
+        [
+            r"(?P<sym>(?<![A-Za-z])(?:U\.S\.|USD|CAD|AUD|US|CA|AU|NZ|SG|HK|MX|NT|[CASR])\$|[$€£₹₨¥円元₩₺₽₪฿₱₫])",
+            r"(?P<rs>(?<![A-Za-z])Rs\.?(?![A-Za-z]))",
+            r"(?P<chf>(?<![A-Za-z])S?Fr\.(?![A-Za-z]))",
+            r"(?P<kr>(?<![A-Za-z])kr\.?(?![A-Za-z]))",
+            r"(?P<zl>(?<![A-Za-z])z[łl](?![A-Za-z]))",
+            r"(?P<code>(?<![A-Za-z])(?:" + "|".join(sorted(ISO_CODES)) + r"|RMB)(?![A-Za-z]))",
+            r"(?P<word>(?i:(?<![A-Za-z])(?:" + "|".join(w for w, _ in _WORDS) + r")(?![A-Za-z])))",
+        ]
+    )
+)
+_WORD_CODES = [(re.compile(rf"(?i)^(?:{w})$"), code) for w, code in _WORDS]
+
+
+def _marker_code(match: re.Match[str]) -> str:
+    text = match.group()
+    kind = match.lastgroup
+    if kind == "sym":
+        return _SYMBOLS.get(text, DOLLAR if text.endswith("$") else text)
+    if kind == "rs":
+        return "INR"
+    if kind == "chf":
+        return "CHF"
+    if kind == "kr":
+        return KRONA
+    if kind == "zl":
+        return "PLN"
+    if kind == "code":
+        return "CNY" if text == "RMB" else text
+    for pattern, code in _WORD_CODES:
+        if pattern.match(text):
+            return code
+    return text.upper()
+
+
+@dataclass(frozen=True)
+class _Marker:
+    start: int
+    end: int
+    code: str
+
+
+def _markers(text: str) -> list[_Marker]:
+    return [_Marker(m.start(), m.end(), _marker_code(m)) for m in _MARKER.finditer(text)]
+
+
+# ---------------------------------------------------------------------------------------
+# Numbers
+# ---------------------------------------------------------------------------------------
+
+# Tried in this order at every place a number starts; the first that fits wins.
+_INDIAN = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?")  # 1,00,000.00
+_SPACED = re.compile(r"\d{1,3}(?: \d{3})+(?:[.,]\d{1,2})?")  # 15 000,00 (spaces were NBSPs)
+_GROUPED = re.compile(r"\d{1,3}(?P<g>[,.'’])\d{3}(?:(?P=g)\d{3})*(?:(?!(?P=g))[.,]\d{1,2})?")
+_PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
+_CELL_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")  # a spreadsheet cell holding a number
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|‰|x\b|×|(?i:hours?|hrs?|h|days?|j|jours?|heures?|stunden|std|tage|weeks?|months?|"
+    r"years?|units?|pcs|pce|stk|stück|items?|users?|seats?|licen[cs]es?|people|persons?|"
+    r"attendees?|participants?|kg|g|l|m²|m2|km|gb|tb|mb|pages?)(?![A-Za-z]))"
+)
+
+
+# Numbers followed by these are rates and quantities, never amounts.
+_MEASURE_AFTER = re.compile(
+    r"\s?(?:%|‰|(?i:hours?|hrs?|days?|jours?|heures?|stunden|tage|weeks?|months?|years?|"
+    r"people|persons?|attendees?|participants?|users?|seats?|licen[cs]es?|pages?)(?![A-Za-z]))"
+)
+
+
+@dataclass(frozen=True)
+class _Number:
+    start: int
+    end: int
+    value: Decimal
+    raw: str
+    shaped: bool  # written like money: two decimals or grouped thousands
+
+
+def _to_decimal(digits: str) -> Decimal | None:
+    try:
+        return Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
+def _interpret(kind: str, raw: str) -> Decimal | None:
+    """The value of ``raw``, matched by the pattern ``kind``."""
+    if kind == "cell":
+        return _to_decimal(raw)
+    if kind == "indian":
+        return _to_decimal(raw.replace(",", ""))
+    if kind == "spaced":
+        whole, decimals = (
+            re.split(r"[.,]", raw, maxsplit=1) if re.search(r"[.,]", raw) else (raw, "")
+        )
+        return _to_decimal(whole.replace(" ", "") + ("." + decimals if decimals else ""))
+    if kind == "grouped":
+        group = next(c for c in raw if not c.isdigit())
+        body = raw
+        decimals = ""
+        last = max(raw.rfind("."), raw.rfind(","))
+        if raw[last] != group:
+            body, decimals = raw[:last], raw[last + 1 :]
+        whole = body.replace(group, "")
+        return _to_decimal(whole + ("." + decimals if decimals else ""))
+    # plain: at most one separator, and (grouped having failed) it is a decimal point
+    return _to_decimal(raw.replace(",", "."))
+
+
+def _shaped(kind: str, raw: str) -> bool:
+    if kind in ("indian", "spaced", "grouped"):
+        return True
+    return bool(re.search(r"[.,]\d{2}$", raw))
+
+
+def _scan_numbers(
+    text: str, markers: Sequence[_Marker], cells: Sequence[tuple[int, int]] = ()
+) -> list[_Number]:
+    """Every number in ``text`` that could be an amount, with its value."""
+    marker_starts = {m.start for m in markers}
+    marker_ends = {m.end for m in markers}
+    cell_starts = {start: end for start, end in cells}
+    found: list[_Number] = []
+    position = 0
+    length = len(text)
+    while position < length:
+        match = _DIGIT.search(text, position)
+        if match is None:
+            break
+        start = match.start()
+        previous = text[start - 1] if start else ""
+        if previous and (
+            previous.isdigit() or (previous in ".,'’" and start > 1 and text[start - 2].isdigit())
+        ):
+            position = _skip_digits(text, start)
+            continue
+        number = None
+        if start in cell_starts:
+            end = cell_starts[start]
+            raw = text[start:end]
+            if _CELL_NUMBER.fullmatch(raw):
+                value = _to_decimal(raw)
+                if value is not None:
+                    number = _Number(start, end, value, raw, bool(re.search(r"\.\d{2}$", raw)))
+        if number is None:
+            for kind, pattern in (
+                ("indian", _INDIAN),
+                ("spaced", _SPACED),
+                ("grouped", _GROUPED),
+                ("plain", _PLAIN),
+            ):
+                candidate = pattern.match(text, start)
+                if candidate is None:
+                    continue
+                end = candidate.end()
+                raw = candidate.group()
+                if kind == "grouped" and raw.split(candidate.group("g"))[0] == "0":
+                    continue  # "0.025" is not a thousands grouping
+                if not _bounded(text, start, end, marker_starts, marker_ends):
+                    continue
+                if kind == "spaced" and not (
+                    re.search(r",\d{2}$", raw) or _adjacent_marker(text, start, end, markers)
+                ):
+                    continue  # "1 278.61" is a quantity and a price, not 1278.61
+                value = _interpret(kind, raw)
+                if value is not None:
+                    number = _Number(start, end, value, raw, _shaped(kind, raw))
+                break
+        if number is None:
+            position = _skip_digits(text, start)
+            continue
+        found.append(number)
+        position = number.end
+    return found
+
+
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _skip_digits(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and text[end].isdigit():
+        end += 1
+    return end
+
+
+def _bounded(
+    text: str, start: int, end: int, marker_starts: set[int], marker_ends: set[int]
+) -> bool:
+    """Whether text[start:end] stands alone as a number (not part of a date, code or word)."""
+    before = text[start - 1] if start else ""
+    if before:
+        if before.isalnum() and start not in marker_ends:
+            return False  # INV2026, DE30 ... but USD15000 is fine
+        if before in "-/" and start > 1 and text[start - 2].isalnum():
+            return False  # FRI-2026, ITW/2026, 2026-10-27
+        if before in ":#№" and (before != ":" or (start > 1 and text[start - 2].isdigit())):
+            return False  # times 14:32, "#17-02"
+    after = text[end] if end < len(text) else ""
+    if after:
+        if after.isalnum() and end not in marker_starts:
+            return False  # 250g, 2QE, 1939円 is fine
+        following = text[end + 1] if end + 1 < len(text) else ""
+        if after in ".,'’" and following.isdigit():
+            return False
+        if after in "-/:" and following.isalnum():
+            return False  # dates, ranges, codes, times
+    return not _MEASURE_AFTER.match(text, end)  # 15 %, 40 hours, 30 days
+
+
+def _adjacent_marker(text: str, start: int, end: int, markers: Sequence[_Marker]) -> bool:
+    return any(_gap(text, m.end, start) or _gap(text, end, m.start) for m in markers)
+
+
+def _gap(text: str, left: int, right: int) -> bool:
+    """Whether only a little space (and maybe a sign) separates positions left and right."""
+    if right < left:
+        return False
+    between = text[left:right]
+    return len(between) <= 4 and re.fullmatch(r"[ \t]*[-−]?[ \t]*", between) is not None
+
+
+# ---------------------------------------------------------------------------------------
+# Labels
+# ---------------------------------------------------------------------------------------
+
+_TAX_WORD = (
+    r"(?:vat|tax(?:es)?|gst|btw|tva|mwst|ust|iva|sales\s+tax|consumption\s+tax|igv|ivu|消費税)"
+)
+# Words that make a number something other than money ("Total hours 40", "VAT No. 123").
+_ID_LABEL = re.compile(
+    r"(?i)(?:\b(?:vat|tva|tax|gst|ust|mwst|btw|iva|ein|trn|abn|uen)[\s./-]*"
+    r"(?:id|no|nr|n°|number|num[ée]ro|reg(?:istration)?|intra\w*|identification)\b"
+    r"|\bn[°o]\s*(?:de\s+)?(?:tva|vat)|\bgstin\b|\bp\.?\s?iva\b|\bust-?id|\btax\s*id\b|\btin\b"
+    r"|\bsteuer-?nr|\bsiret\b|\bsiren\b|\biban\b|登録番号|\bclaim\b|\binvoice\s+(?:no|number|#))"
+)
+_NOT_MONEY = re.compile(
+    r"(?i)\b(?:points?|hours?|hrs|heures?|stunden|qty|quantity|quantit[ée]|menge|units?|items?|"
+    r"pages?|days?|jours?|tage|seats?|licen[cs]es?|users?|attendees?|participants?|odometer)\b|時間|数量"
+)
+_LABELS = [
+    ("pretax", re.compile(
+        r"(?i)sub[\s-]?total|subtota(?:al|le)|sous[\s-]?total|zwischensumme|小計|小计|税抜|税別|本体価格"
+        r"|\bnet(?:to)?[\s-]*(?:amount|total|value|sum|price|betrag|summe|ht)\b|\btotal\s+net\b"
+        r"|\bmontant\s+net\b|\bnettobetrag|\bnetto\b|\bsumme\s+netto\b|\bnet\s+(?:eur|usd)\b"
+        rf"|\b(?:excl?(?:\.|uding|usive(?:\s+of)?|usief)?|without|w/o|before|pre|ohne|hors|sans|senza|sin|sem)[\s.-]*{_TAX_WORD}"
+        r"|\bpre[\s-]?tax\b|\b(?:total|montant|prix|base|sous-total)\s+(?:\(?(?:eur|usd|€|\$)\)?\s+)?h\.?t\.?(?![a-z])"
+        r"|hors\s+tax|\btaxable\s+(?:amount|value|base)|\bbase\s+imponi(?:ble|bile)|\bimponibile\b"
+        r"|\bimporte\s+neto\b|\bvalor\s+l[ií]quido\b|\bpre[\s-]?vat\b"
+    )),
+    ("total", re.compile(
+        rf"(?i)\b(?:incl?(?:\.|uding|usive(?:\s+of)?|usief)?|with|inkl\.?|inklusive|avec|incluid[ao]s?)[\s.-]*{_TAX_WORD}"
+        r"|\bttc\b|税込|\bbrutto|\bgross\s+(?:amount|total)|\btotal\s+gross\b"
+    )),
+    ("tax", re.compile(
+        r"(?i)\b(?:vat|tva|gst|[cis]gst|hst|pst|qst|cst|mwst|ust|btw|iva|igv|ivu|tax(?:es)?|taxe|"
+        r"sales\s+tax|umsatzsteuer|mehrwertsteuer|steuerbetrag|steuer|impuesto|imposta|imposto)\b"
+        r"|消費税|税額|税金|増値税"
+    )),
+    ("due", re.compile(
+        r"(?i)\b(?:amount|balance|total|sum)\s+(?:now\s+)?due\b|\bdue\s+payable\b|\bamount\s+payable\b"
+        r"|\b(?:net\s+)?[àa]\s+payer\b|\bsolde\b|\bzahlbetrag\b|\brestbetrag\b|\bresidual\b"
+        r"|\bbalance\b|\bto\s+pay\b|\bpayable\b|お支払(?:い)?金額|ご?請求金額|請求額"
+    )),
+    ("total", re.compile(
+        r"(?i)\btotal\b|\btotaal\b|\btotale\b|\bgesamt\w*|\bsumme\b|\bsomme\b|\brechnungsbetrag\b"
+        r"|\bendbetrag\b|\binvoice\s+(?:amount|value)\b|\bimporte\s+total\b|\bvalor\s+total\b"
+        r"|合計|総額|合计"
+    )),
+]  # fmt: skip
+# A label written after its amount: "29.99 € TTC", "15,000.00 USD excl. VAT".
+_SUFFIX_LABEL = re.compile(
+    rf"(?i)^[\s(]*(?:(?P<pretax>h\.?t\.?(?![a-z])|net\b|excl?(?:\.|uding|usive)?[\s.-]*{_TAX_WORD}|before\s+tax|pre[\s-]?tax|\+\s*{_TAX_WORD})"
+    rf"|(?P<total>t\.?t\.?c\.?(?![a-z])|incl?(?:\.|uding|usive)?[\s.-]*{_TAX_WORD}|gross\b))"
+)
+
+
+def classify_label(text: str) -> str | None:
+    """The kind of amount ``text`` labels: pretax, tax, total, due, or None."""
+    if not text or _ID_LABEL.search(text):
+        return None
+    for kind, pattern in _LABELS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Lines: what the parser reads, with the location a reviewer finds them at
+# ---------------------------------------------------------------------------------------
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width digits, no-break spaces) with tabs and line breaks kept."""
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    return unicodedata.normalize("NFKC", text)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a document: a PDF text line, a table row, a spreadsheet row.
+
+    ``cells`` gives, for a spreadsheet row, each cell's span in ``text`` and its location.
+    """
+
+    location: str
+    text: str  # normalised (what the parser reads)
+    original: str  # as written (what evidence quotes)
+    cells: tuple[tuple[int, int, str], ...] = ()
+
+    def location_at(self, position: int) -> str:
+        for start, end, location in self.cells:
+            if start <= position <= end:
+                return location
+        return self.location
+
+    @property
+    def excerpt(self) -> str:
+        return " ".join(self.original.replace("\t", " | ").split())
+
+    def snippet(self, start: int, end: int, width: int = 70) -> str:
+        """The text around text[start:end], on one line, for evidence."""
+        text = self.text if len(self.original) != len(self.text) else self.original
+        left, right = max(0, start - width), min(len(text), end + width)
+        if left:
+            left = text.find(" ", left, start) + 1 or left
+        if right < len(text):
+            right = text.rfind(" ", end, right) if text.rfind(" ", end, right) > 0 else right
+        body = " ".join(text[left:right].replace("\t", " | ").split())
+        return ("…" if left else "") + body + ("…" if right < len(text) else "")
+
+
+_CELL_REF = re.compile(r"^(?P<sheet>.+)!(?P<col>[A-Z]{1,3})(?P<row>\d+)$")
+
+
+def lines_of(segments: Iterable) -> list[Line]:
+    """Split segments into lines; spreadsheet cells are joined back into their rows."""
+    lines: list[Line] = []
+    rows: dict[tuple[str, int], list[tuple[int, str, str]]] = {}
+    order: list[tuple[str, int]] = []
+    budget = MAX_CHARS
+    for segment in segments:
+        if budget <= 0:
+            break
+        text = segment.text[:budget]
+        budget -= len(text)
+        cell = _CELL_REF.match(segment.location)
+        if cell:
+            key = (cell.group("sheet"), int(cell.group("row")))
+            if key not in rows:
+                rows[key] = []
+                order.append(key)
+            rows[key].append((_column_number(cell.group("col")), segment.location, text))
+            continue
+        for raw in text.split("\n"):
+            for piece in _pieces(raw):
+                if piece.strip():
+                    lines.append(Line(segment.location, normalise(piece), piece))
+    for key in order:
+        parts, cells, position = [], [], 0
+        for _column, location, value in sorted(rows[key])[:MAX_CELLS_PER_ROW]:
+            value = " ".join(normalise(value).split())
+            if parts:
+                position += 1  # the tab between cells
+            cells.append((position, position + len(value), location))
+            parts.append(value)
+            position += len(value)
+        text = "\t".join(parts)
+        lines.append(Line(cells[0][2], text, text, tuple(cells)))
+    return lines
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut at spaces into pieces of at most MAX_LINE characters."""
+    pieces = []
+    while len(text) > MAX_LINE:
+        cut = text.rfind(" ", 0, MAX_LINE)
+        cut = cut if cut > MAX_LINE // 2 else MAX_LINE
+        pieces.append(text[:cut])
+        text = text[cut:]
+    pieces.append(text)
+    return pieces
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+# ---------------------------------------------------------------------------------------
+# Amounts
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A money amount found on an invoice."""
+
+    value: Decimal
+    currency: str | None  # ISO code, or None when neither the amount nor the document says
+    currency_source: str  # "written" next to it, "label", "document", "inferred", or ""
+    kind: str | None  # "pretax", "tax", "total", "due", or None (a line item, a price ...)
+    label: str  # the label text, as written ("Subtotal (pre-tax)")
+    raw: str  # the amount as written ("$15,000.00 USD")
+    location: str  # "page 1", "table 3 row 3", "Invoice!C16 / Invoice!D16" (label / amount)
+    excerpt: str  # the line it is on
+
+    @property
+    def cents(self) -> Decimal:
+        return self.value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+    @property
+    def stated_currency(self) -> str | None:
+        """The currency, unless it was only guessed from an address."""
+        return None if self.currency_source == "inferred" else self.currency
+
+    def display(self) -> str:
+        return format_money(self.value, self.stated_currency)
+
+
+def format_money(value: Decimal, currency: str | None) -> str:
+    """Write an amount for a message: $15,000.00 USD, 4,500.00 EUR, 4,000.00 (no currency shown)."""
+    sign = "-" if value < 0 else ""
+    number = f"{abs(value.quantize(CENT, rounding=ROUND_HALF_UP)):,.2f}"
+    if currency == "USD":
+        return f"{sign}${number} USD"
+    if currency is None:
+        return f"{sign}{number} (no currency shown)"
+    return f"{sign}{number} {currency}"
+
+
+@dataclass(frozen=True)
+class _Found:
+    """An amount found on one line, before the document's currency is known."""
+
+    value: Decimal
+    currency: str | None  # written next to it or in its label
+    currency_source: str
+    kind: str | None
+    label: str
+    raw: str
+    location: str
+    excerpt: str
+
+
+def _bind_currencies(
+    text: str, numbers: Sequence[_Number], markers: Sequence[_Marker]
+) -> dict[int, list[_Marker]]:
+    """Which currency markers belong to which number (index into ``numbers``).
+
+    A marker right before a number is its prefix ("USD 15,000"), one right after it its
+    suffix ("15 000,00 USD"). A marker between two numbers goes to the second when that
+    one is written like money and the first is not ("Qty 1 € 399,00"), when the first
+    already has a prefix ("USD 140.00 USD 5,600.00"), when it is a symbol written before
+    amounts ("12 $10.00"), or when it sits closer to the second.
+    """
+    bound: dict[int, list[_Marker]] = {i: [] for i in range(len(numbers))}
+    claimed: set[int] = set()
+    for index, number in enumerate(numbers):
+        prefix = None
+        for j, marker in enumerate(markers):
+            if j not in claimed and _gap(text, marker.end, number.start):
+                prefix = j
+        if prefix is not None:
+            claimed.add(prefix)
+            bound[index].append(markers[prefix])
+        for j, marker in enumerate(markers):
+            if j in claimed or not _gap(text, number.end, marker.start):
+                continue
+            following = next(
+                (n for n in numbers[index + 1 :] if _gap(text, marker.end, n.start)), None
+            )
+            to_next = following is not None and (
+                prefix is not None
+                or (following.shaped and not number.shaped)
+                or text[marker.start : marker.end] in _PREFIX_SYMBOLS
+                or following.start - marker.end < marker.start - number.end
+            )
+            if not to_next:
+                claimed.add(j)
+                bound[index].append(marker)
+            break
+    return bound
+
+
+# Symbols written before the amount in every convention that uses them.
+_PREFIX_SYMBOLS = frozenset(
+    {"$", "US$", "USD$", "£", "₹", "Rs", "Rs.", "¥", "R$", "A$", "C$", "CA$"}
+)
+
+
+def _resolve(codes: Sequence[str]) -> str | None:
+    """One currency from the markers next to an amount: a code beats a shared symbol."""
+    if not codes:
+        return None
+    specific = [c for c in codes if c not in (DOLLAR, YEN, KRONA)]
+    return specific[0] if specific else codes[0]
+
+
+def _label_text(fragment: str) -> tuple[str, int]:
+    """The part of ``fragment`` (text before an amount) that can label it, and its offset.
+
+    In a table or sheet row that is the nearest cell with words in it; on a text line,
+    the end of the text since the previous amount.
+    """
+    offset = 0
+    label = ""
+    for piece in fragment.split("\t"):
+        if _LETTER.search(piece):
+            label, start = piece, offset
+        offset += len(piece) + 1
+    if not label:
+        return "", 0
+    stripped = label.rstrip(" :：-–|=*(")
+    cut = max(0, len(stripped) - 60)
+    text = stripped[cut:].lstrip(" :：-–|=*")
+    return text, start + len(label) - len(label.lstrip(" :：-–|=*")) + cut
+
+
+def _signed(text: str, number: _Number, markers: Sequence[_Marker]) -> Decimal:
+    """Apply a minus sign written before the amount or between its currency and it."""
+    left = min([number.start] + [m.start for m in markers if m.end <= number.start])
+    if re.search(r"[-−]", text[left : number.start]):
+        return -number.value
+    before = text[:left].rstrip(" ")
+    if before.endswith(("-", "−")) and not before[:-1][-1:].isalnum():
+        return -number.value
+    return number.value
+
+
+def _read_line(line: Line, pending: tuple[str, str] | None) -> tuple[list[_Found], bool]:
+    """The amounts on ``line``; ``pending`` is a label line just above (kind, text).
+
+    Returns the amounts and whether the pending label was used.
+    """
+    text = line.text
+    markers = _markers(text)
+    cells = [(start, end) for start, end, _loc in line.cells]
+    numbers = _scan_numbers(text, markers, cells)
+    if not numbers:
+        return [], False
+    bound = _bind_currencies(text, numbers, markers)
+    # Split the line into runs: numbers with no words between them share one label.
+    runs: list[tuple[int, str, list[int]]] = []
+    previous_end = 0
+    for index, number in enumerate(numbers):
+        own = bound[index]
+        left = min([number.start] + [m.start for m in own if m.end <= number.start])
+        fragment = text[previous_end:left]
+        if _LETTER.search(fragment) or not runs:
+            runs.append((previous_end, fragment, [index]))
+        else:
+            runs[-1][2].append(index)
+        previous_end = max([number.end] + [m.end for m in own if m.start >= number.end])
+    found: list[_Found] = []
+    used_pending = False
+    for run_number, (fragment_start, fragment, members) in enumerate(runs):
+        label, label_offset = _label_text(fragment)
+        kind = classify_label(label)
+        not_money = bool(label) and bool(_NOT_MONEY.search(label) or _ID_LABEL.search(label))
+        label_location = None
+        if (
+            kind is None
+            and run_number == 0
+            and pending
+            and not _LETTER.search(fragment)
+            and any(bound[i] or numbers[i].shaped for i in members)
+        ):
+            kind, label = pending
+            used_pending = True
+        elif line.cells and label:
+            label_location = line.location_at(fragment_start + label_offset)
+        label_currency = _resolve([m.code for m in _markers(label)]) if label else None
+        accepted: list[tuple[int, Decimal, str | None, str]] = []
+        for index in members:
+            number = numbers[index]
+            own = bound[index]
+            currency = _resolve([m.code for m in own])
+            source = "written" if currency else ""
+            if currency is None and label_currency:
+                currency, source = label_currency, "label"
+            tail = text[number.end :]
+            is_unit = not own and _UNIT_AFTER.match(tail) is not None
+            if is_unit or (not own and not_money):
+                continue
+            labelled_last = kind is not None and index == members[-1]
+            if own or number.shaped or labelled_last:
+                accepted.append((index, _signed(text, number, own), currency, source))
+        for position, (index, value, currency, source) in enumerate(accepted):
+            number = numbers[index]
+            own = bound[index]
+            amount_kind = kind if position == len(accepted) - 1 else None
+            right = max([number.end] + [m.end for m in own if m.start >= number.end])
+            suffix = _SUFFIX_LABEL.match(text[right : right + 24])
+            amount_label = label if amount_kind is not None else ""
+            if suffix and suffix.group("pretax") and amount_kind in (None, "total", "due"):
+                amount_kind = "pretax"  # "Total: $15,000.00 (excl. VAT)", "USD 15,000 + VAT"
+            elif suffix and amount_kind is None:
+                amount_kind = "total"  # "29.99 € TTC"
+            else:
+                suffix = None
+            if suffix:
+                written_after = suffix.group().strip(" (")
+                amount_label = (
+                    f"{amount_label} … {written_after}" if amount_label else written_after
+                )
+            start = min([number.start] + [m.start for m in own])
+            end = max([number.end] + [m.end for m in own])
+            location = line.location_at(number.start)
+            if label_location and label_location != location:
+                location = f"{label_location} / {location}"
+            excerpt = line.excerpt
+            if used_pending and amount_kind == kind and pending:
+                excerpt = f"{pending[1]} {excerpt}"
+            found.append(
+                _Found(value, currency, source, amount_kind, amount_label,
+                       line.original[start:end] if line.original == line.text else text[start:end],
+                       location, excerpt)
+            )  # fmt: skip
+    return found, used_pending
+
+
+def find_amounts(text: str) -> list[tuple[Decimal, str | None, str]]:
+    """The amounts written in ``text``: (value, currency written next to it or None, as written).
+
+    Numbers that are not written like money (no currency, no two decimals, no grouping)
+    are left out: quantities, years, postcodes.
+    """
+    found, _ = _read_line(Line("", normalise(text), text), None)
+    return [
+        (
+            f.value,
+            _resolve_symbol(f.currency, set()) if f.currency_source == "written" else None,
+            f.raw,
+        )
+        for f in found
+    ]
+
+
+def parse_amount(text: str) -> tuple[Decimal, str | None] | None:
+    """The first amount in ``text`` as (value, currency or None), e.g. "12.000,00 USD"."""
+    amounts = find_amounts(text)
+    if not amounts:
+        return None
+    value, currency, _raw = amounts[0]
+    return value, currency
+
+
+# ---------------------------------------------------------------------------------------
+# The document
+# ---------------------------------------------------------------------------------------
+
+_DECLARATION = re.compile(
+    r"(?i)(?:\b(?:invoice\s+)?currency|\bdevise|währung|\bmoneda|\bmoeda|\bvaluta|通貨"
+    r"|\b(?:all\s+)?(?:amounts?|prices?|charges?|figures?|montants?|prix|beträge|preise|importi|importes)\b"
+    r"|金額)"
+)
+_US_ADDRESS = re.compile(
+    r"\b(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|"
+    r"S[CD]|T[NX]|UT|V[TA]|W[AVIY]|PR)\s+\d{5}(?:-\d{4})?\b|\bUnited States\b|\bU\.?S\.?A\.?\b"
+)
+
+
+def _resolve_symbol(code: str | None, codes_seen: set[str]) -> str | None:
+    """Turn a shared symbol ($, ¥, kr) into a currency, using what else the document says."""
+    if code == DOLLAR:
+        others = sorted(c for c in codes_seen if c in _DOLLAR_CODES and c != "USD")
+        return "USD" if "USD" in codes_seen or not others else others[0]
+    if code == YEN:
+        return "CNY" if "CNY" in codes_seen and "JPY" not in codes_seen else "JPY"
+    if code == KRONA:
+        return next((c for c in _KRONA_CODES if c in codes_seen), "SEK")
+    return code
+
+
+@dataclass(frozen=True)
+class InvoiceReading:
+    """What an invoice says about money."""
+
+    amounts: tuple[Amount, ...]
+    currency: str | None  # the invoice's currency
+    currency_source: str  # "declared", "amounts", "inferred", or ""
+    currencies: tuple[str, ...]  # every currency written on it, most used first
+    declaration: str = ""  # the line declaring the currency, if any
+
+    def of_kind(self, *kinds: str | None) -> list[Amount]:
+        return [a for a in self.amounts if a.kind in kinds]
+
+    @property
+    def pretax(self) -> list[Amount]:
+        return self.of_kind("pretax")
+
+    @property
+    def taxes(self) -> list[Amount]:
+        return self.of_kind("tax")
+
+    @property
+    def totals(self) -> list[Amount]:
+        return self.of_kind("total", "due")
+
+
+def read_invoice(segments: Iterable) -> InvoiceReading:
+    """Read the amounts of an invoice from its text segments (``DocumentView.segments``)."""
+    lines = lines_of(segments)
+    found: list[_Found] = []
+    # A line that is only a label ("TOTAL TTC") labels the amount that starts the next line.
+    pending: tuple[str, str] | None = None
+    for line in lines:
+        amounts, _used = _read_line(line, pending)
+        if amounts:
+            found.extend(amounts)
+            pending = None
+            continue
+        kind = classify_label(line.text) if len(line.text) <= 60 else None
+        if kind and pending and pending[0] == kind:
+            # One label on two lines: "小計 (Subtotal," then "pre-tax)".
+            pending = (kind, f"{pending[1]} {line.excerpt}")
+        else:
+            pending = (kind, line.excerpt) if kind else None
+    codes_seen: Counter[str] = Counter()
+    for f in found:
+        if f.currency and f.currency_source == "written":
+            codes_seen[f.currency] += 1
+    all_codes: set[str] = set(codes_seen)
+    declared, declaration = _declared_currency(lines)
+    for line in lines:
+        for marker in _markers(line.text):
+            if marker.code in ISO_CODES:
+                all_codes.add(marker.code)
+    if declared:
+        all_codes.add(declared)
+    resolved: Counter[str] = Counter()
+    for code, count in codes_seen.items():
+        final = _resolve_symbol(code, all_codes)
+        if final:
+            resolved[final] += count
+    if declared:
+        currency, source = _resolve_symbol(declared, all_codes), "declared"
+    elif resolved:
+        currency, source = _main_currency(found, resolved, all_codes), "amounts"
+    elif all_codes - {DOLLAR, YEN, KRONA}:
+        currency, source = sorted(all_codes - {DOLLAR, YEN, KRONA})[0], "amounts"
+    elif any(_US_ADDRESS.search(line.text) for line in lines):
+        currency, source = "USD", "inferred"
+    else:
+        currency, source = None, ""
+    amounts = []
+    for f in found:
+        if f.currency:
+            code, how = _resolve_symbol(f.currency, all_codes), f.currency_source
+        elif currency:
+            code, how = currency, "inferred" if source == "inferred" else "document"
+        else:
+            code, how = None, ""
+        amounts.append(Amount(f.value, code, how, f.kind, f.label, f.raw, f.location, f.excerpt))
+    return InvoiceReading(
+        tuple(amounts), currency, source, tuple(c for c, _ in resolved.most_common()), declaration
+    )
+
+
+def _declared_currency(lines: Sequence[Line]) -> tuple[str | None, str]:
+    """A currency the document declares ("Währung: EUR", "All amounts are in US dollars")."""
+    for line in lines:
+        match = _DECLARATION.search(line.text)
+        if not match:
+            continue
+        window = line.text[match.start() : match.end() + 60]
+        markers = [
+            m for m in _markers(window) if m.code not in (DOLLAR,) or "dollar" in window.lower()
+        ]
+        numbers = re.search(r"\d", window[match.end() - match.start() :])
+        if markers and not numbers:
+            return markers[0].code, line.excerpt
+    return None, ""
+
+
+def _main_currency(found: Sequence[_Found], resolved: Counter[str], codes: set[str]) -> str:
+    """The currency of the totals if they say one, else the one written most."""
+    for f in reversed(found):
+        if f.kind in ("total", "due", "pretax") and f.currency and f.currency_source == "written":
+            return _resolve_symbol(f.currency, codes) or f.currency
+    return resolved.most_common(1)[0][0]
+
+
+# ---------------------------------------------------------------------------------------
+# Invoice number
+# ---------------------------------------------------------------------------------------
+
+_INVOICE_NUMBER = re.compile(
+    r"(?i)(?:\binvoice\s*(?:no\.?|nr\.?|number|num\.?|#|n°|id)|\bfacture\s*(?:n[°o]|num[ée]ro)"
+    r"|\bn[°o]\s*de\s*facture|\bnum[ée]ro\s+de\s+facture|請求書番号|請求番号|\brechnungs?-?\s*(?:nummer|nr\.?|no\.?)"
+    r"|\bfactuurnummer|\bnumero\s+fattura|\bfattura\s+n\.?|\bn[úu]mero\s+de\s+factura|\bfactura\s+n[°o.]"
+    r"|\bbill\s+(?:no\.?|number))"
+    r"[^\w\n]{0,24}?(?:\([^)\n]{0,30}\)[^\w\n]{0,6})?(?P<value>[A-Z0-9][\w\-/.]*\d[\w\-/]*|\d[\w\-/.]*)"
+)
+_INVOICE_TITLE = re.compile(
+    r"(?i)^\s*(?:invoice|facture|rechnung|請求書)\s+(?P<value>[A-Z0-9][\w\-/]*\d[\w\-/]*)\s*$"
+)
+
+
+@dataclass(frozen=True)
+class InvoiceNumber:
+    value: str
+    location: str
+    excerpt: str
+
+
+def invoice_number(segments: Iterable) -> InvoiceNumber | None:
+    """The invoice's own number ("Invoice No.: X", "Facture n° X", "請求書番号: X"), if written."""
+    lines = lines_of(segments)
+    for pattern in (_INVOICE_NUMBER, _INVOICE_TITLE):
+        for line in lines:
+            match = pattern.search(line.text)
+            if match:
+                value = match.group("value").rstrip(".-/")
+                excerpt = line.snippet(match.start(), match.start("value") + len(value), width=24)
+                return InvoiceNumber(value, line.location_at(match.start("value")), excerpt)
+    return None

@@ -1,0 +1,136 @@
+"""Compare the names and domains of a claim's parties, as the affiliate and signature checks do.
+
+Company names are typed by people: "FridayINC", "FridayINC Inc.", "fridayinc, inc" and
+"Friday Inc" are the same partner. Normalising strips case, accents, punctuation and legal
+suffixes before a fuzzy comparison; domains are reduced to the part an organisation
+registers, so "mail.fridayinc.com" and "fridayinc.com" are the same owner.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+# Legal forms and filler words that say nothing about who a company is.
+LEGAL_SUFFIXES = frozenset(
+    {
+        "inc", "incorporated", "ltd", "limited", "llc", "llp", "lp", "plc", "gmbh", "mbh", "ag",
+        "kg", "se", "sa", "sas", "sasu", "sarl", "srl", "spa", "sl", "sau", "bv", "nv", "kk",
+        "co", "corp", "corporation", "company", "cie", "pvt", "pty", "pte", "private", "oy",
+        "ab", "asa", "aps", "ltda", "lda", "ulc", "fzllc", "fzco", "fze", "group", "holding",
+        "holdings", "the", "and", "et", "und",
+    }
+)  # fmt: skip
+# Glued suffixes ("FridayINC") are cut from the compact form when they end a longer name.
+_GLUED_SUFFIXES = ("incorporated", "corporation", "limited", "gmbh", "corp", "inc", "ltd", "llc")
+# Japanese legal forms are written without spaces, before or after the name.
+_CJK_LEGAL = ("株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "（株）", "(株)")
+# Mailboxes anyone can open: sharing one says nothing about being the same organisation.
+FREE_MAIL = frozenset(
+    {
+        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
+        "yahoo.com", "yahoo.co.jp", "yahoo.fr", "icloud.com", "me.com", "aol.com",
+        "proton.me", "protonmail.com", "gmx.de", "gmx.net", "web.de", "orange.fr", "free.fr",
+        "laposte.net", "mail.com", "zoho.com", "yandex.com", "qq.com", "163.com", "rediffmail.com",
+    }
+)  # fmt: skip
+# Second-level labels under which organisations register (contoso.co.uk, contoso.com.au ...),
+# and shared hosts whose sub-domains belong to different tenants (contoso.onmicrosoft.com).
+_SECOND_LEVEL = frozenset(
+    {"co", "com", "net", "org", "gov", "gob", "edu", "ac", "or", "ne", "go", "lg", "ltd", "plc",
+     "nic", "res", "gv", "govt", "mil", "nhs", "police", "sch"}
+)  # fmt: skip
+_SHARED_HOSTS = ("onmicrosoft.com", "sharepoint.com", "azurewebsites.net")
+
+_EMAIL = re.compile(r"^[^@\s]+@([A-Za-z0-9.-]+\.[A-Za-z]{2,})$")
+
+
+def normalise_company(name: str | None) -> str:
+    """Return ``name`` lower-cased, without accents, punctuation or legal suffixes."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKC", name)
+    for form in _CJK_LEGAL:
+        text = text.replace(form, " ")
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    ).casefold()
+    text = text.replace("&", " and ")
+    text = re.sub(r"[.'’`]", "", text)  # "S.p.A." -> "spa", "O'Neil" -> "oneil"
+    words = re.sub(r"[^\w]+", " ", text).split()
+    kept = [w for w in words if w not in LEGAL_SUFFIXES]
+    return " ".join(kept or words)
+
+
+def compact(name: str | None) -> str:
+    """Return the normalised name without spaces and without a glued legal suffix."""
+    text = normalise_company(name).replace(" ", "")
+    for suffix in _GLUED_SUFFIXES:
+        if text.endswith(suffix) and len(text) - len(suffix) >= 3:
+            return text[: -len(suffix)]
+    return text
+
+
+def _initials(normalised: str) -> str:
+    words = normalised.split()
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def company_similarity(a: str | None, b: str | None) -> float:
+    """Return how alike two company names are, 0 to 100, tolerant of form and acronyms."""
+    left, right = normalise_company(a), normalise_company(b)
+    if not left or not right:
+        return 0.0
+    if left == right or compact(a) == compact(b):
+        return 100.0
+    # "WWI" for "Wide World Importers".
+    if compact(a) == _initials(right) or compact(b) == _initials(left):
+        return 95.0
+    return float(max(fuzz.ratio(left, right), fuzz.ratio(compact(a), compact(b))))
+
+
+def contains_company(a: str | None, b: str | None) -> bool:
+    """Return whether one name holds all the words of the other ("Contoso" in "Contoso Health")."""
+    left, right = set(normalise_company(a).split()), set(normalise_company(b).split())
+    shorter = left if len(left) <= len(right) else right
+    longer = right if shorter is left else left
+    return bool(shorter) and sum(len(w) for w in shorter) >= 4 and shorter <= longer
+
+
+def email_domain(address: str | None) -> str | None:
+    """Return the lower-case domain of an e-mail address, or None."""
+    if not address:
+        return None
+    match = _EMAIL.match(address.strip())
+    return match.group(1).lower().rstrip(".") if match else None
+
+
+def clean_domain(value: str | None) -> str | None:
+    """Return a bare domain from what a partner typed ("https://www.Contoso.com/" -> contoso.com)."""
+    if not value:
+        return None
+    text = value.strip().lower()
+    text = re.sub(r"^[a-z]+://", "", text).split("/")[0].split("@")[-1].rstrip(".")
+    text = text.removeprefix("www.")
+    return text if re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", text) else None
+
+
+def organisation_domain(domain: str) -> str:
+    """Return the part of ``domain`` an organisation registers (mail.contoso.co.uk -> contoso.co.uk)."""
+    labels = domain.lower().strip(".").split(".")
+    for host in _SHARED_HOSTS:
+        if domain.endswith("." + host):
+            return ".".join(labels[-(host.count(".") + 2) :])
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def same_organisation_domain(a: str | None, b: str | None) -> bool:
+    """Return whether two domains belong to one organisation (free mailboxes never do)."""
+    if not a or not b:
+        return False
+    left, right = organisation_domain(a), organisation_domain(b)
+    return left == right and left not in FREE_MAIL

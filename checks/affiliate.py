@@ -1,0 +1,158 @@
+"""The customer is not the partner itself, a partner affiliate, or the vendor."""
+
+from __future__ import annotations
+
+from checks._parties import (
+    FREE_MAIL,
+    clean_domain,
+    compact,
+    company_similarity,
+    contains_company,
+    email_domain,
+    normalise_company,
+    organisation_domain,
+    same_organisation_domain,
+)
+from workbench.check_api import (
+    Check,
+    CheckContext,
+    ClaimView,
+    Evidence,
+    ExampleCase,
+    Result,
+    Status,
+)
+
+VENDOR = "Microsoft"
+VENDOR_WORDS = frozenset({"microsoft"})
+# Names this alike (0-100), once legal forms are stripped, are the same company.
+SAME_COMPANY = 90
+
+RULE = (
+    "Partners are not eligible for incentives for activity connected to a customer that is a "
+    "partner affiliate, or where the partner itself or the vendor (Microsoft) is the end "
+    "customer; such a claim is rejected."
+)
+
+
+def _vendor_domain(domain: str) -> bool:
+    return organisation_domain(domain).split(".")[0] in VENDOR_WORDS
+
+
+class Affiliate(Check):
+    id = "affiliate"
+    version = "1"
+    title = "Customer is not the partner, an affiliate or Microsoft"
+    description = (
+        "Compares the customer's name and domains (the domain ID and the contact's e-mail) with "
+        "the partner's name and its contact's e-mail domain, and with Microsoft: activity for "
+        "the partner itself, an affiliate or the vendor is not eligible."
+    )
+
+    def run(self, claim: ClaimView, context: CheckContext) -> Result:
+        customer, partner = claim.customer, claim.partner
+        id_domain = clean_domain(customer.id) if customer.id_type == "domain" else None
+        contact_domain = email_domain(customer.contact_email)
+        partner_domain = email_domain(partner.contact_email)
+        records = [
+            Evidence("claim record", "customer name", customer.name),
+            Evidence("claim record", "partner name", partner.name),
+        ]
+        if id_domain:
+            records.append(Evidence("claim record", "customer ID (domain)", id_domain))
+        if contact_domain:
+            records.append(Evidence("claim record", "customer contact domain", contact_domain))
+        if partner_domain:
+            records.append(Evidence("claim record", "partner contact domain", partner_domain))
+
+        # The vendor as the end customer.
+        if VENDOR_WORDS & set(normalise_company(customer.name).split()):
+            return Result.failed(f"The customer, {customer.name}, is {VENDOR}. {RULE}", records)
+        for label, domain in (("domain", id_domain), ("contact's e-mail domain", contact_domain)):
+            if domain and _vendor_domain(domain):
+                return Result.failed(
+                    f"The customer's {label} {domain} is {VENDOR}'s. {RULE}", records
+                )
+
+        # The partner itself.
+        score = company_similarity(customer.name, partner.name)
+        if score >= SAME_COMPANY:
+            return Result.failed(
+                f"The customer, {customer.name}, is the partner {partner.name} itself "
+                f"(names {score:.0f}% alike). {RULE}",
+                records,
+            )
+        if id_domain and same_organisation_domain(id_domain, partner_domain):
+            return Result.failed(
+                f"The customer's domain {id_domain} is the partner's own ({partner.name}, "
+                f"contact at {partner_domain}). {RULE}",
+                records,
+            )
+        partner_keys = {
+            key
+            for key in (compact(partner.name), normalise_company(partner.name).replace(" ", ""))
+            if len(key) >= 4
+        }
+        if contact_domain and same_organisation_domain(contact_domain, partner_domain):
+            reason = customer.domain_mismatch_reason
+            message = (
+                f"The customer contact's e-mail is at {contact_domain}, the partner's own domain "
+                f"({partner.name})"
+            )
+            if reason:
+                return Result.warning(
+                    f"{message}; the partner explained: \u201c{reason}\u201d. Confirm the customer "
+                    "is not the partner or an affiliate.",
+                    records,
+                )
+            return Result.failed(f"{message}. {RULE}", records)
+
+        for domain in (id_domain, contact_domain):
+            label = organisation_domain(domain).split(".")[0] if domain else ""
+            if domain and domain not in FREE_MAIL and label.replace("-", "") in partner_keys:
+                return Result.failed(
+                    f"The customer's domain {domain} carries the partner's name, "
+                    f"{partner.name}. {RULE}",
+                    records,
+                )
+        # One name inside the other: an affiliate, or a coincidence a reviewer settles.
+        if contains_company(customer.name, partner.name):
+            return Result.warning(
+                f"The customer's name, {customer.name}, contains the partner's, {partner.name} "
+                "(or the other way round): is the customer a partner affiliate?",
+                records,
+            )
+        shown = id_domain or contact_domain
+        where = f", at {shown}," if shown else ""
+        partner_where = f", at {partner_domain}," if partner_domain else ""
+        return Result.passed(
+            f"The customer {customer.name}{where} is neither the partner {partner.name}"
+            f"{partner_where} nor an affiliate of it, nor {VENDOR}.",
+            records,
+        )
+
+    examples = (
+        ExampleCase("an unrelated customer", lambda c: c.view(), Status.PASS),
+        ExampleCase(
+            "customer on the partner's domain",
+            lambda c: c.view(
+                customer={
+                    "name": "Friday Labs",
+                    "id": "fridayinc.com",
+                    "contact_email": "ops@fridayinc.com",
+                }
+            ),
+            Status.FAIL,
+        ),
+        ExampleCase(
+            "Microsoft as the customer",
+            lambda c: c.view(
+                customer={
+                    "name": "Microsoft Corporation",
+                    "id": "microsoft.com",
+                    "contact_email": "someone@microsoft.com",
+                }
+            ),
+            Status.FAIL,
+        ),
+    )

@@ -1,0 +1,194 @@
+"""No POE document is a copy of one in another claim or of a template example."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.check_api import (
+    Check,
+    CheckContext,
+    ClaimView,
+    DocumentMatch,
+    DocumentView,
+    Evidence,
+    ExampleCase,
+    Result,
+    Status,
+)
+from workbench.testing import pptx_document
+
+# The engine reports near copies from this similarity on (Jaccard of word 3-grams).
+NEAR_COPY = 0.8
+DEFAULT_FAIL_AT = 0.9
+# A template example is boilerplate to replace with the customer's own content: any near
+# copy of it fails (setting ``template_fail_at``).
+DEFAULT_TEMPLATE_FAIL_AT = NEAR_COPY
+# The engine compares documents of at least 12 distinct 3-word shingles; with fewer words
+# than this there is nothing to compare, and no opinion to give.
+MIN_WORDS = 14
+_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_]+")
+# Matches listed in a message; the evidence lists more.
+SHOWN = 3
+MAX_EVIDENCE = 10
+
+
+def _percent(similarity: float) -> str:
+    # Floor, so that 0.899 never reads as "90%" beside a threshold of 90%.
+    return f"{int(similarity * 100 + 1e-9)}%"
+
+
+def describe(match: DocumentMatch) -> str:
+    """ "92% the same text as findings.pptx of claim 3100004" """
+    if is_template(match):
+        other = f"the template example {match.file_name}"
+    else:
+        other = f"{match.file_name} of claim {match.claim_id}"
+    if match.identical_file:
+        return f"the very same file as {other}"
+    return f"{_percent(match.similarity)} the same text as {other}"
+
+
+def relevant(match: DocumentMatch) -> bool:
+    """POE documents and template examples count; another claim's invoice is not our business."""
+    return match.source == "template" or match.kind in ("poe", "template")
+
+
+def _setting(context: CheckContext, name: str, default: float) -> float:
+    try:
+        value = float(context.settings.get(name, default))
+    except (TypeError, ValueError):
+        return default
+    return min(max(value, NEAR_COPY), 1.0)
+
+
+def is_template(match: DocumentMatch) -> bool:
+    return match.source == "template" or match.claim_id is None
+
+
+def _enough_text(document: DocumentView) -> bool:
+    return len(_TOKEN.findall(document.text)) >= MIN_WORDS
+
+
+class DuplicatePoe(Check):
+    id = "duplicate-poe"
+    version = "1"
+    title = "POE is not copied"
+    description = (
+        "No POE document is the same as, or nearly the same as, a document of another claim or "
+        "the engagement's template example: identical files, and near copies across formats "
+        "(the same deck saved as PDF, with only the customer's name changed). A near copy of "
+        "another claim's POE fails from the `fail_at` setting (default 0.9) and warns from 0.8; "
+        "a near copy of a template example fails from 0.8 (`template_fail_at`)."
+    )
+
+    def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
+        fail_at = _setting(context, "fail_at", DEFAULT_FAIL_AT)
+        template_fail_at = _setting(context, "template_fail_at", DEFAULT_TEMPLATE_FAIL_AT)
+        results: list[Result] = []
+        compared: list[str] = []
+        no_opinion: list[str] = []
+        for document in claim.poe_documents:
+            matches = sorted(
+                (m for m in document.matches if relevant(m) and m.similarity >= NEAR_COPY),
+                key=lambda m: (not m.identical_file, -m.similarity, m.claim_id or "", m.file_name),
+            )
+            if matches:
+                results.append(self._copied(document, matches, fail_at, template_fail_at))
+            elif not document.readable:
+                results.append(
+                    Result.unreadable(
+                        document,
+                        f"Could not compare {document.file_name} with other claims",
+                        note=" (identical files would still be found)",
+                    )
+                )
+            elif not _enough_text(document):
+                no_opinion.append(document.file_name)
+            else:
+                compared.append(document.file_name)
+        if not results:
+            note = f"; too little text to compare: {', '.join(no_opinion)}" if no_opinion else ""
+            if not compared:
+                return [
+                    Result.skipped(
+                        f"No POE document has enough text to compare ({', '.join(no_opinion)}), "
+                        "and none is an identical copy of another claim's file."
+                        if no_opinion
+                        else "The claim has no POE documents to compare."
+                    )
+                ]
+            return [
+                Result.passed(
+                    "No copies found: no document of another claim or template example matches "
+                    f"{', '.join(compared)}{note}."
+                )
+            ]
+        return results
+
+    def _copied(
+        self,
+        document: DocumentView,
+        matches: list[DocumentMatch],
+        fail_at: float,
+        template_fail_at: float,
+    ) -> Result:
+        def fails(match: DocumentMatch) -> bool:
+            limit = template_fail_at if is_template(match) else fail_at
+            return match.identical_file or match.similarity >= limit
+
+        # Copies first, then the closest.
+        matches = sorted(matches, key=lambda m: not fails(m))
+        listed = "; ".join(describe(m) for m in matches[:SHOWN])
+        more = f" (and {len(matches) - SHOWN} more)" if len(matches) > SHOWN else ""
+        evidence = [
+            Evidence(
+                document.file_name,
+                f"template example {m.file_name}" if is_template(m)
+                else f"claim {m.claim_id}, {m.file_name}",
+                "identical file (same bytes)" if m.identical_file
+                else f"{_percent(m.similarity)} of the text is the same (customer and partner names masked)",
+            )
+            for m in matches[:MAX_EVIDENCE]
+        ]  # fmt: skip
+        if fails(matches[0]):
+            return Result.failed(f"{document.file_name} is {listed}{more}.", evidence)
+        return Result.warning(
+            f"{document.file_name} is {listed}{more}: similar, below the {_percent(fail_at)} "
+            "that counts as a copy; compare the two documents.",
+            evidence,
+        )
+
+    examples = (
+        ExampleCase("no matches in other claims", lambda c: c.view(), Status.PASS),
+        ExampleCase(
+            "the same deck as in another claim",
+            lambda c: c.view(
+                matches={
+                    "workshop-report.pptx": [
+                        DocumentMatch("3100004", "findings.pptx", "poe", 0.92, False)
+                    ]
+                }
+            ),
+            Status.FAIL,
+        ),
+        ExampleCase(
+            "a deck 85% like another claim's",
+            lambda c: c.view(
+                documents=[
+                    pptx_document(
+                        "report.pptx",
+                        [
+                            (
+                                "Executive Summary",
+                                "Contoso Ltd frontline workshop delivered by "
+                                "FridayINC for the store operations team, with shift scheduling, "
+                                "task management and Teams walkie-talkie scenarios.",
+                            )
+                        ],
+                    )
+                ],
+                matches={"report.pptx": [DocumentMatch("3100004", "deck.pdf", "poe", 0.85, False)]},
+            ),
+            Status.WARN,
+        ),
+    )

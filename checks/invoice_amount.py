@@ -1,0 +1,282 @@
+"""The invoice's pre-tax amount, in USD, is the payout the claim earns."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from checks._invoice import CENT, Amount, InvoiceReading, format_money, read_invoice
+from workbench.check_api import (
+    Check,
+    CheckContext,
+    ClaimView,
+    DocumentView,
+    Evidence,
+    ExampleCase,
+    Result,
+    Severity,
+    Status,
+)
+
+
+class InvoiceAmount(Check):
+    id = "invoice-amount"
+    version = "1"
+    title = "Invoice amount is the payout, before tax, in USD"
+    description = (
+        "The invoice's pre-tax amount is in USD and equals the payout: the engagement's rate for "
+        "the partner's market (fixed payout) or the claim's proposed payout (variable payout). "
+        "A total that includes VAT is not the pre-tax amount; an invoice in another currency fails."
+    )
+    severity = Severity.BLOCKING
+
+    def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
+        if not claim.invoices:
+            return [Result.skipped("No invoice uploaded (the completeness check reports it).")]
+        expected = claim.expected_payout_usd
+        if expected is None:
+            if claim.engagement.payout_type == "variable":
+                reason = "the claim has no proposed payout"
+            else:
+                reason = f"the engagement has no rate for market {claim.partner.market}"
+            return [Result.error(f"Cannot tell what the invoice should show: {reason}.")]
+        basis = _Basis(claim, expected)
+        return [_check_invoice(document, expected, basis) for document in claim.invoices]
+
+    examples = (
+        ExampleCase(
+            "subtotal is the market rate, total adds VAT",
+            lambda claims: _example(
+                claims,
+                [
+                    ["Subtotal", "$5,000.00 USD"],
+                    ["VAT 20%", "$1,000.00 USD"],
+                    ["Total", "$6,000.00 USD"],
+                ],
+            ),
+            Status.PASS,
+        ),
+        ExampleCase(
+            "amount is another market's rate",
+            lambda claims: _example(
+                claims, [["Subtotal (pre-tax)", "$4,000.00 USD"], ["Total due", "$4,000.00 USD"]]
+            ),
+            Status.FAIL,
+        ),
+        ExampleCase(
+            "invoice in euros",
+            lambda claims: _example(
+                claims, [["Total HT", "5 000,00 EUR"], ["Total TTC", "5 000,00 EUR"]]
+            ),
+            Status.FAIL,
+        ),
+        ExampleCase(
+            "total including VAT is the market rate",
+            lambda claims: _example(
+                claims,
+                [["Net amount", "$4,166.67"], ["VAT 20%", "$833.33"], ["Total", "$5,000.00"]],
+            ),
+            Status.FAIL,
+        ),
+        ExampleCase(
+            "variable payout: the proposed payout",
+            lambda claims: _example(
+                claims,
+                [["Envisioning workshop, 10 hours", "$1,630.00 USD"], ["Total", "$1,630.00 USD"]],
+                engagement_id="pre-sales-variable-envisioning-workshop",
+                requested_hours=10,
+                proposed_payout_usd=1630,
+            ),
+            Status.PASS,
+        ),
+    )
+
+
+def _example(claims, rows, **fields):
+    from workbench.testing import docx_document
+
+    invoice = docx_document(
+        "invoice.docx",
+        ["INVOICE INV-2026-001", "Claim ID: 3000001", "FridayINC Inc."],
+        table=[["Description", "Amount"], *rows],
+        kind="invoice",
+    )
+    report = docx_document("report.docx", ["Workshop report for Contoso Ltd"])
+    return claims.view(documents=[invoice, report], **fields)
+
+
+def _usd(value: Decimal) -> str:
+    return f"${value.quantize(CENT, rounding=ROUND_HALF_UP):,.2f}"
+
+
+class _Basis:
+    """What the invoice is compared with, for messages: "the market A rate for this engagement"."""
+
+    def __init__(self, claim: ClaimView, expected: Decimal) -> None:
+        if claim.engagement.payout_type == "variable":
+            self.name = "the proposed payout for this claim"
+        else:
+            self.name = f"the market {claim.partner.market} rate for this engagement"
+        self.expected = _usd(expected)
+
+    def __str__(self) -> str:
+        return f"{self.name} is {self.expected}"
+
+
+def _evidence(document: DocumentView, *amounts: Amount) -> list[Evidence]:
+    seen, evidence = set(), []
+    for amount in amounts:
+        key = (amount.location, amount.excerpt)
+        if key not in seen:
+            seen.add(key)
+            evidence.append(Evidence(document.file_name, amount.location, amount.excerpt))
+    return evidence
+
+
+def _quoted(label: str) -> str:
+    return f' ("{label}")' if label else ""
+
+
+def _is_usd(amount: Amount) -> bool:
+    return amount.stated_currency == "USD"
+
+
+def _check_invoice(document: DocumentView, expected: Decimal, basis: _Basis) -> Result:
+    name = document.file_name
+    if not document.readable:
+        return Result.unreadable(document, f"Cannot read the invoice {name}")
+    if not any(ch.isalnum() for ch in document.text):
+        return Result.error(
+            f"The invoice {name} has no text to read (a scanned image?); check its amount by eye "
+            f"({basis})."
+        )
+    reading = read_invoice(document.segments)
+    expected = expected.quantize(CENT, rounding=ROUND_HALF_UP)
+    candidates, how = _pretax_candidates(reading)
+    if not candidates:
+        return Result.failed(
+            f"No amount found on the invoice {name}; it must show the pre-tax amount in USD ({basis})."
+        )
+    usd = [c for c in candidates if _is_usd(c.amount)]
+    matching = [c for c in usd if c.value == expected]
+    if matching:
+        return _passed(document, reading, matching[-1], how, basis)
+    unstated = [c for c in candidates if c.amount.stated_currency is None]
+    foreign = [c for c in candidates if c.amount.stated_currency not in (None, "USD")]
+    if not usd and foreign:
+        shown = foreign[-1]
+        currency = shown.amount.currency
+        return Result.failed(
+            f"Invoice shows {shown.describe()}: the invoice is in {currency}; invoices must be in "
+            f"USD ({basis}).",
+            _evidence(document, *shown.cited),
+        )
+    if not usd and unstated:
+        shown = next((c for c in reversed(unstated) if c.value == expected), unstated[-1])
+        if shown.value == expected:
+            return Result.warning(
+                f"Invoice shows {shown.describe()}; {basis}, but the invoice does not say which "
+                "currency it is in, and invoices must be in USD: confirm it.",
+                _evidence(document, *shown.cited),
+            )
+        return Result.failed(
+            f"Invoice shows {shown.describe()}; {basis}.", _evidence(document, *shown.cited)
+        )
+    shown = usd[-1] if usd else candidates[-1]
+    message = f"Invoice shows {shown.describe()}; {basis}"
+    including_tax = [t for t in reading.totals if _is_usd(t) and t.cents == expected]
+    if how == "labelled" and including_tax and reading.taxes:
+        message += (
+            f" (the total including tax, {including_tax[-1].display()}, is not the pre-tax amount)"
+        )
+        return Result.failed(message + ".", _evidence(document, *shown.cited, including_tax[-1]))
+    return Result.failed(message + ".", _evidence(document, *shown.cited))
+
+
+class _Candidate:
+    """A pre-tax amount the invoice shows, and the lines that show it."""
+
+    def __init__(self, amount: Amount, value: Decimal | None = None, total: Amount | None = None,
+                 tax: Decimal | None = None, taxes: tuple[Amount, ...] = ()) -> None:  # fmt: skip
+        self.amount = amount
+        self.value = (amount.value if value is None else value).quantize(
+            CENT, rounding=ROUND_HALF_UP
+        )
+        self.total = total
+        self.tax = tax
+        self.taxes = taxes
+
+    @property
+    def cited(self) -> tuple[Amount, ...]:
+        return (self.amount, *self.taxes) if self.total is not None else (self.amount,)
+
+    def describe(self) -> str:
+        currency = self.amount.stated_currency
+        if self.total is not None and self.tax:
+            return (
+                f"a total of {self.total.display()} including {format_money(self.tax, currency)} tax, "
+                f"so a pre-tax amount of {format_money(self.value, currency)}"
+            )
+        return f"{format_money(self.value, currency)}{_quoted(self.amount.label)}"
+
+
+def _pretax_candidates(reading: InvoiceReading) -> tuple[list[_Candidate], str]:
+    """The amounts that may be the invoice's pre-tax amount, and how they were found.
+
+    A labelled pre-tax amount ("Subtotal", "Total HT") comes first; failing that a total
+    less the tax it lists; failing that, amounts without a label.
+    """
+    if reading.pretax:
+        return [_Candidate(a) for a in reading.pretax], "labelled"
+    if reading.totals:
+        candidates = []
+        for total in reading.totals:
+            taxes = tuple(
+                t
+                for t in reading.taxes
+                if t.currency == total.currency and t.value and abs(t.value) < abs(total.value)
+            )
+            tax = sum((t.value for t in taxes), Decimal(0))
+            if tax:
+                candidates.append(_Candidate(total, total.value - tax, total, tax, taxes))
+            else:
+                candidates.append(_Candidate(total))
+        return candidates, "total"
+    unlabelled = [a for a in reading.amounts if a.kind is None and a.value > 0]
+    return [_Candidate(a) for a in unlabelled], "unlabelled"
+
+
+def _passed(
+    document: DocumentView, reading: InvoiceReading, match: _Candidate, how: str, basis: _Basis
+) -> Result:
+    amount = match.amount
+    cited: list[Amount] = list(match.cited)
+    same = f"the same as {basis.name} ({basis.expected})"
+    if how == "total" and match.tax:
+        return Result.passed(
+            f"Invoice shows {match.describe()}, {same}.", _evidence(document, *cited)
+        )
+    label = _quoted(amount.label)
+    message = f"Invoice shows {amount.display()} before tax{label}, {same}."
+    if how == "labelled":
+        totals = [t for t in reading.totals if t.currency == amount.currency and t.kind == "total"]
+        taxes = [t for t in reading.taxes if t.currency == amount.currency and t.value]
+        bigger = [t for t in totals if t.cents != match.value]
+        if bigger and taxes:
+            possible = {match.value + t.cents for t in taxes} | {
+                match.value + sum(t.cents for t in taxes)
+            }
+            consistent = [t for t in bigger if t.cents in possible]
+            if consistent:
+                total = consistent[-1]
+                message += f" The total of {total.display()} adds {format_money(total.value - amount.value, amount.currency)} tax."
+                cited.append(total)
+            else:
+                total = bigger[-1]
+                cited.extend([*taxes, total])
+                return Result.warning(
+                    f"Invoice shows {amount.display()} before tax{label}, {same}; but its "
+                    f"total, {total.display()}, is not that amount plus the tax it lists "
+                    f"({', '.join(t.display() for t in taxes)}): check the invoice's arithmetic.",
+                    _evidence(document, *cited),
+                )
+    return Result.passed(message, _evidence(document, *cited))

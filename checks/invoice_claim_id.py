@@ -1,0 +1,160 @@
+"""The invoice shows the engagement claim ID it is for."""
+
+from __future__ import annotations
+
+import re
+
+from checks._invoice import Line, lines_of
+from workbench.check_api import (
+    Check,
+    CheckContext,
+    ClaimView,
+    DocumentView,
+    Evidence,
+    ExampleCase,
+    Result,
+    Severity,
+    Status,
+)
+
+# "Claim ID: 3100001", "Claim #3100001", "N° de demande : 3100001", "クレームID: 3100001"
+_LABEL = re.compile(
+    r"(?i)(?:\b(?:engagement\s+)?claim\s*(?:id|no\.?|nr\.?|number|num\.?|#|n°|ref(?:erence)?)?"
+    r"|\bn[°o]\s*(?:de\s+)?(?:la\s+)?(?:demande|r[ée]clamation)|\bid(?:entifiant)?\s+de\s+(?:la\s+)?demande"
+    r"|クレーム\s*(?:id|番号)?|申請\s*(?:id|番号)|請求\s*id)"
+    r"[\s:：#.\-–]*$"
+)
+_LABELLED_VALUE = re.compile(
+    r"(?i)(?:\b(?:engagement\s+)?claim\s*(?:id|no\.?|nr\.?|number|num\.?|#|n°|ref(?:erence)?)"
+    r"|\bn[°o]\s*(?:de\s+)?(?:la\s+)?(?:demande|r[ée]clamation)|クレーム\s*(?:id|番号)|申請\s*(?:id|番号))"
+    r"[\s:：#.\-–]*(?P<value>[A-Z]{0,4}[-\s]?\d[\w\-]*)"
+)
+
+
+class InvoiceClaimId(Check):
+    id = "invoice-claim-id"
+    version = "1"
+    title = "Invoice shows the claim ID"
+    description = (
+        "The invoice shows this claim's engagement claim ID, as a number of its own (not part of "
+        "a longer number), labelled or not; the evidence says where."
+    )
+    severity = Severity.BLOCKING
+
+    def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
+        if not claim.invoices:
+            return [Result.skipped("No invoice uploaded (the completeness check reports it).")]
+        return [_check_invoice(document, claim.claim_id) for document in claim.invoices]
+
+    examples = (
+        ExampleCase(
+            "claim ID labelled on the invoice",
+            lambda claims: _example(claims, "Claim ID: 3000001"),
+            Status.PASS,
+        ),
+        ExampleCase(
+            "no claim ID", lambda claims: _example(claims, "Reference: workshop"), Status.FAIL
+        ),
+        ExampleCase(
+            "claim ID only inside a longer number",
+            lambda claims: _example(claims, "Order 930000012"),
+            Status.FAIL,
+        ),
+    )
+
+
+def _example(claims, line):
+    from workbench.testing import docx_document
+
+    invoice = docx_document(
+        "invoice.docx",
+        ["INVOICE INV-2026-001", line, "FridayINC Inc."],
+        table=[["Description", "Amount"], ["Enable Frontline Workshop", "$5,000.00 USD"]],
+        kind="invoice",
+    )
+    report = docx_document("report.docx", ["Workshop report for Contoso Ltd"])
+    return claims.view(documents=[invoice, report])
+
+
+def _occurrences(claim_id: str) -> re.Pattern[str]:
+    """The claim ID standing alone: not inside a longer number, an amount or a date."""
+    return re.compile(rf"(?<!\d)(?<!\d[.,]){re.escape(claim_id)}(?!\d)(?![.,]\d)")
+
+
+def _labelled(line: Line, start: int) -> bool:
+    """Whether the text just before ``start`` (or the cell to its left) labels a claim ID."""
+    before = line.text[:start]
+    if _LABEL.search(before[-40:]):
+        return True
+    cells = before.split("\t")
+    return len(cells) > 1 and not cells[-1].strip() and bool(_LABEL.search(cells[-2][-40:]))
+
+
+def _check_invoice(document: DocumentView, claim_id: str) -> Result:
+    name = document.file_name
+    if not document.readable:
+        return Result.unreadable(document, f"Cannot read the invoice {name}")
+    lines = lines_of(document.segments)
+    if not any(ch.isalnum() for line in lines for ch in line.text):
+        return Result.error(
+            f"The invoice {name} has no text to read (a scanned image?); look for claim ID {claim_id} by eye."
+        )
+    pattern = _occurrences(claim_id)
+    found: list[tuple[bool, Line, int]] = []
+    for line in lines:
+        for match in pattern.finditer(line.text):
+            found.append((_labelled(line, match.start()), line, match.start()))
+    if found:
+        found.sort(key=lambda item: not item[0])  # labelled first
+        labelled, line, start = found[0]
+        how = "labelled as the claim ID" if labelled else "not labelled"
+        evidence = [
+            Evidence(name, line.location_at(start), line.snippet(start, start + len(claim_id)))
+        ]
+        return Result.passed(f"The invoice shows this claim's ID {claim_id} ({how}).", evidence)
+    others = _claim_like(lines, claim_id)
+    if others:
+        labelled = [v for v, is_labelled, _l, _s in others if is_labelled]
+        numbers = [v for v, is_labelled, _l, _s in others if not is_labelled and v not in labelled]
+        parts = []
+        if labelled:
+            parts.append("claim ID " + ", ".join(dict.fromkeys(labelled)))
+        if numbers:
+            parts.append("the claim-like number(s) " + ", ".join(dict.fromkeys(numbers)))
+        shown = " and ".join(parts)
+        evidence = [
+            Evidence(
+                name, line.location_at(start), line.snippet(start, start + len(value), width=40)
+            )
+            for value, _is_labelled, line, start in others[:5]
+        ]
+        return Result.failed(
+            f"The invoice does not show this claim's ID {claim_id}; it shows {shown} instead.",
+            evidence,
+        )
+    return Result.failed(
+        f"The invoice does not show this claim's ID {claim_id}, nor any other claim ID.",
+        [Evidence(name, "", "")],
+    )
+
+
+def _claim_like(lines: list[Line], claim_id: str) -> list[tuple[str, bool, Line, int]]:
+    """Other claim IDs the invoice shows: labelled ones, then numbers shaped like claim IDs."""
+    labelled: list[tuple[str, Line, int]] = []
+    shaped: list[tuple[str, Line, int]] = []
+    digits = len(claim_id) if claim_id.isdigit() else 7
+    bare = re.compile(rf"(?<![\w\-/.,:#])[0-9]{{{digits}}}(?![\w\-/]|[.,:]\d)")
+    for line in lines:
+        for match in _LABELLED_VALUE.finditer(line.text):
+            value = match.group("value").strip()
+            labelled.append((value, line, match.start("value")))
+        for match in bare.finditer(line.text):
+            inside_labelled = any(
+                ln is line and start <= match.start() < start + len(value)
+                for value, ln, start in labelled
+            )
+            if not inside_labelled:
+                shaped.append((match.group(), line, match.start()))
+    return [(v, True, ln, st) for v, ln, st in labelled] + [
+        (v, False, ln, st) for v, ln, st in shaped
+    ]

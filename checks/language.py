@@ -1,0 +1,224 @@
+"""Every document is in a language the POE review supports: English, French or Japanese."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from workbench.check_api import (
+    Check,
+    CheckContext,
+    ClaimView,
+    DocumentView,
+    Evidence,
+    ExampleCase,
+    Result,
+    Status,
+)
+from workbench.testing import docx_document, pptx_document
+
+SUPPORTED = {"en": "English", "fr": "French", "ja": "Japanese"}
+
+# ISO 639-1 (and a few 639-3) codes the detector can return, by their English names.
+LANGUAGE_NAMES = {
+    "af": "Afrikaans", "am": "Amharic", "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian",
+    "bg": "Bulgarian", "bn": "Bengali", "bs": "Bosnian", "ca": "Catalan", "ceb": "Cebuano",
+    "cs": "Czech", "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek",
+    "en": "English", "eo": "Esperanto", "es": "Spanish", "et": "Estonian", "eu": "Basque",
+    "fa": "Persian", "fi": "Finnish", "fil": "Filipino", "fr": "French", "fy": "Frisian",
+    "ga": "Irish", "gl": "Galician", "gu": "Gujarati", "he": "Hebrew", "hi": "Hindi",
+    "hr": "Croatian", "ht": "Haitian Creole", "hu": "Hungarian", "hy": "Armenian",
+    "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ja": "Japanese", "jv": "Javanese",
+    "ka": "Georgian", "kk": "Kazakh", "km": "Khmer", "kn": "Kannada", "ko": "Korean",
+    "ku": "Kurdish", "ky": "Kyrgyz", "la": "Latin", "lb": "Luxembourgish", "lo": "Lao",
+    "lt": "Lithuanian", "lv": "Latvian", "mg": "Malagasy", "mk": "Macedonian",
+    "ml": "Malayalam", "mn": "Mongolian", "mr": "Marathi", "ms": "Malay", "mt": "Maltese",
+    "my": "Burmese", "ne": "Nepali", "nl": "Dutch", "nn": "Norwegian (Nynorsk)",
+    "no": "Norwegian", "pa": "Punjabi", "pl": "Polish", "ps": "Pashto", "pt": "Portuguese",
+    "ro": "Romanian", "ru": "Russian", "si": "Sinhala", "sk": "Slovak", "sl": "Slovenian",
+    "so": "Somali", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish", "sw": "Swahili",
+    "ta": "Tamil", "te": "Telugu", "tg": "Tajik", "th": "Thai", "tl": "Tagalog",
+    "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese",
+    "war": "Waray", "yi": "Yiddish", "zh": "Chinese", "zu": "Zulu",
+}  # fmt: skip
+
+# A document is not in a supported language when most of its words are not.
+MAJORITY = 0.5
+# Smaller parts in another language are worth a look, but only when there is real text.
+PART_SHARE = 0.25
+PART_LETTERS = 200
+# Below this many letters in segments with a language of their own, the document-level
+# detection (which sees all the short pieces together) decides.
+MIN_SEGMENT_LETTERS = 40
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, f"language '{code}'")
+
+
+def _letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalpha())
+
+
+def letters_by_language(document: DocumentView) -> Counter[str]:
+    """Letters of text per detected segment language.
+
+    Kanji-only snippets ("北斗精機株式会社") look Chinese to a detector; in a document that is
+    Japanese as a whole they are Japanese.
+    """
+    counts: Counter[str] = Counter()
+    for segment in document.segments:
+        if segment.language:
+            code = segment.language
+            if code == "zh" and document.language == "ja":
+                code = "ja"
+            counts[code] += _letters(segment.text)
+    return counts
+
+
+def _excerpt(document: DocumentView, code: str) -> Evidence:
+    """The longest segment in ``code``, as evidence."""
+    candidates = [s for s in document.segments if s.language == code] or list(document.segments)
+    if not candidates:
+        return Evidence(document.file_name)
+    best = max(candidates, key=lambda s: _letters(s.text))
+    return document.evidence(best, " ".join(best.text.split())[:160])
+
+
+class Language(Check):
+    id = "language"
+    version = "1"
+    title = "Documents in English, French or Japanese"
+    description = (
+        "Every document is in a language the POE review supports (English, French, Japanese). "
+        "Mixed documents are judged by where most of their text is; a document whose language "
+        "cannot be told (no text, a scan) is a warning, never a pass."
+    )
+
+    def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
+        unsupported: list[tuple[DocumentView, str, float]] = []
+        partly: list[tuple[DocumentView, str, float]] = []
+        unknown: list[tuple[DocumentView, str]] = []
+        errors: list[Result] = []
+        fine: dict[str, list[str]] = {}
+        for document in claim.documents:
+            if not document.readable:
+                errors.append(
+                    Result.unreadable(
+                        document, f"Could not determine the language of {document.file_name}"
+                    )
+                )
+                continue
+            counts = letters_by_language(document)
+            total = sum(counts.values())
+            if total < MIN_SEGMENT_LETTERS:
+                # Too little text in segments long enough to tell: the whole text decides.
+                main = document.language
+                counts = Counter({main: 1}) if main else Counter()
+                total = sum(counts.values())
+            if not total:
+                reason = (
+                    "no readable text (an image-only or scanned document?)"
+                    if not document.text.strip()
+                    else "too few words to tell (only numbers, names or symbols)"
+                )
+                unknown.append((document, reason))
+                continue
+            foreign = {c: n for c, n in counts.items() if c not in SUPPORTED}
+            # Most of the text is in another language, and the reading of the document as a
+            # whole agrees (lists of names and part numbers fool a detector piece by piece).
+            if sum(foreign.values()) / total > MAJORITY and document.language not in SUPPORTED:
+                code = max(foreign, key=foreign.get)
+                unsupported.append((document, code, foreign[code] / total))
+                continue
+            main = max(
+                (c for c in counts if c in SUPPORTED), key=counts.get, default=document.language
+            )
+            biggest = max(foreign, key=foreign.get) if foreign else None
+            if (
+                biggest
+                and foreign[biggest] >= PART_LETTERS
+                and foreign[biggest] / total >= PART_SHARE
+            ):
+                partly.append((document, biggest, foreign[biggest] / total))
+            fine.setdefault(SUPPORTED[main], []).append(document.file_name)
+
+        results: list[Result] = []
+        if unsupported:
+            names = ", ".join(f"{d.file_name} ({language_name(c)})" for d, c, _ in unsupported)
+            results.append(
+                Result.failed(
+                    "Action required: the POE review does not support documents in other "
+                    "languages. The following documentation is not in a supported language: "
+                    f"{names}. Upload a version in English, French or Japanese, add comments "
+                    "(optional), and resubmit.",
+                    evidence=[_excerpt(d, c) for d, c, _ in unsupported],
+                )
+            )
+        if partly:
+            names = ", ".join(
+                f"{d.file_name} ({share:.0%} {language_name(c)})" for d, c, share in partly
+            )
+            results.append(
+                Result.warning(
+                    f"Partly in an unsupported language: {names}; check that the parts the "
+                    "review needs are in English, French or Japanese.",
+                    evidence=[_excerpt(d, c) for d, c, _ in partly],
+                )
+            )
+        for document, reason in unknown:
+            results.append(
+                Result.warning(
+                    f"Could not determine the language of {document.file_name}: {reason}. "
+                    "Open it to confirm it is in English, French or Japanese.",
+                    evidence=[_excerpt(document, "")],
+                )
+            )
+        results.extend(errors)
+        if not results:
+            summary = "; ".join(f"{lang}: {', '.join(files)}" for lang, files in fine.items())
+            return [Result.passed(f"All documents are in a supported language ({summary}).")]
+        return results
+
+    examples = (
+        ExampleCase("English documents", lambda c: c.view(), Status.PASS),
+        ExampleCase(
+            "a German report",
+            lambda c: c.view(
+                documents=[
+                    docx_document(
+                        "Ergebnisbericht.docx",
+                        [
+                            "Executive Summary",
+                            "Im Rahmen des Workshops haben wir gemeinsam mit dem Kunden die "
+                            "bestehenden Arbeitsabläufe analysiert und die wichtigsten "
+                            "Anforderungen an die neue Lösung erfasst. Die Teilnehmer aus der "
+                            "Verwaltung und der Produktion haben ihre täglichen Aufgaben "
+                            "beschrieben, und wir haben daraus einen Plan für die Einführung "
+                            "von Microsoft Teams abgeleitet.",
+                        ],
+                    )
+                ]
+            ),
+            Status.FAIL,
+        ),
+        ExampleCase(
+            "a French deck",
+            lambda c: c.view(
+                documents=[
+                    pptx_document(
+                        "rapport.pptx",
+                        [
+                            (
+                                "Synthèse de l'atelier",
+                                "Pendant l'atelier, nous avons analysé avec le client les "
+                                "processus actuels de ses équipes de terrain et nous avons "
+                                "défini ensemble un plan de déploiement de Microsoft Teams "
+                                "pour les magasins, avec un pilote prévu au mois de décembre.",
+                            )
+                        ],
+                    )
+                ]
+            ),
+            Status.PASS,
+        ),
+    )

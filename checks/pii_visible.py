@@ -1,0 +1,207 @@
+"""Customer e-mail addresses in POE documents are blurred, with the domain left visible."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checks._parties import clean_domain, email_domain, organisation_domain
+from workbench.check_api import (
+    Check,
+    CheckContext,
+    ClaimView,
+    DocumentView,
+    Evidence,
+    ExampleCase,
+    Result,
+    Severity,
+    Status,
+)
+from workbench.testing import docx_document, xlsx_document
+
+# The vendor's own staff are not the customer's people.
+VENDOR_DOMAINS = ("microsoft.com",)
+_EMAIL = re.compile(
+    r"(?P<local>\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\)|<[^>@\n]{1,40}>|"
+    r"[A-Za-z0-9._%+'*•●■█▪·∙◦○□×#?~-]{1,64})"
+    r"\s?@\s?"
+    r"(?P<domain>[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24})\b"
+)
+_REDACTED = re.compile(r"redact|masqu|hidden|removed|blurred|masked|private|非表示|伏", re.I)
+
+
+@dataclass(frozen=True)
+class Address:
+    local: str
+    domain: str
+    location: str
+    excerpt: str
+
+    @property
+    def masked(self) -> str:
+        return f"{mask(self.local)}@{self.domain}"
+
+
+def blurred(local: str) -> bool:
+    """Return whether an address's local part has been hidden ("s****", "[redacted]", "xxxx")."""
+    if local[:1] in "[(<" or _REDACTED.search(local):
+        return True
+    if any(ch in "*•●■█▪·∙◦○□×#?" for ch in local):
+        return True
+    letters = [ch for ch in local if ch.isalnum()]
+    return not letters or (len(set(local.lower())) == 1 and local[0].lower() == "x")
+
+
+def mask(local: str) -> str:
+    """Hide most of a local part for messages: "susie.jones" -> "s****s"."""
+    if len(local) <= 3:
+        return local[0] + "***"
+    return local[0] + "****" + local[-1]
+
+
+def mask_all(text: str) -> str:
+    """Return ``text`` with every readable address's local part masked."""
+
+    def hide(match: re.Match[str]) -> str:
+        local = match.group("local")
+        return match.group(0) if blurred(local) else f"{mask(local)}@{match.group('domain')}"
+
+    return _EMAIL.sub(hide, text)
+
+
+def find_addresses(document: DocumentView) -> tuple[list[Address], list[Address]]:
+    """Return the readable and the blurred e-mail addresses of ``document``."""
+    readable, hidden = [], []
+    for segment in document.segments:
+        for match in _EMAIL.finditer(segment.text):
+            local, domain = match.group("local"), match.group("domain").lower()
+            local = local.lstrip(".-'")
+            if not local:
+                continue
+            text = " ".join(segment.text.split())
+            start = text.find(match.group(0).strip())
+            left = max(0, start - 50)
+            excerpt = mask_all(text[left : start + len(match.group(0)) + 50])
+            address = Address(local, domain, segment.location, ("…" if left else "") + excerpt)
+            (hidden if blurred(local) else readable).append(address)
+    return readable, hidden
+
+
+def _under(domain: str, parent: str | None) -> bool:
+    return bool(parent) and (domain == parent or domain.endswith("." + parent))
+
+
+class PiiVisible(Check):
+    id = "pii-visible"
+    version = "1"
+    title = "Customer e-mail addresses blurred"
+    description = (
+        "Customer e-mail addresses in POE documents should be blurred, keeping the domain "
+        "visible (s****@contoso.com). Readable addresses of the customer or of anyone else "
+        "outside the partner are flagged for the reviewer; partner and Microsoft addresses are not."
+    )
+    severity = Severity.ADVISORY
+
+    def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
+        partner_domain = email_domain(claim.partner.contact_email)
+        partner_org = organisation_domain(partner_domain) if partner_domain else None
+        customer_domains = {
+            d
+            for d in (
+                clean_domain(claim.customer.id) if claim.customer.id_type == "domain" else None,
+                email_domain(claim.customer.contact_email),
+            )
+            if d
+        }
+        customer_orgs = {organisation_domain(d) for d in customer_domains}
+        flagged: list[tuple[DocumentView, Address, bool]] = []
+        hidden_count = 0
+        results: list[Result] = []
+        for document in claim.poe_documents:
+            if not document.readable:
+                results.append(
+                    Result.unreadable(
+                        document, f"Could not look for e-mail addresses in {document.file_name}"
+                    )
+                )
+                continue
+            readable, hidden = find_addresses(document)
+            hidden_count += len(hidden)
+            for address in readable:
+                org = organisation_domain(address.domain)
+                if _under(address.domain, partner_org) or any(
+                    _under(address.domain, v) for v in VENDOR_DOMAINS
+                ):
+                    continue
+                flagged.append((document, address, org in customer_orgs))
+        if flagged:
+            # One piece of evidence per address and document; each address named once.
+            seen: dict[tuple[str, str, str], tuple[DocumentView, Address, bool]] = {}
+            for document, address, is_customer in flagged:
+                key = (document.file_name, address.local.lower(), address.domain)
+                seen.setdefault(key, (document, address, is_customer))
+            shown = list(seen.values())
+            distinct = {(a.local.lower(), a.domain): (a, c) for _, a, c in shown}
+            customers = [a.masked for a, c in distinct.values() if c]
+            others = [a.masked for a, c in distinct.values() if not c]
+            parts = []
+            if customers:
+                parts.append(f"{len(customers)} customer address(es) ({_list(customers)})")
+            if others:
+                parts.append(
+                    f"{len(others)} other address(es) outside the partner ({_list(others)})"
+                )
+            documents = sorted({d.file_name for d, _, _ in shown})
+            results.insert(
+                0,
+                Result.warning(
+                    f"Readable e-mail addresses in {', '.join(documents)}: {' and '.join(parts)}. "
+                    "Customer addresses should be blurred, keeping the domain visible "
+                    "(e.g. s****@contoso.com).",
+                    evidence=[
+                        Evidence(d.file_name, a.location, a.excerpt) for d, a, _ in shown
+                    ],
+                ),
+            )  # fmt: skip
+        elif not results:
+            note = f" ({hidden_count} blurred address(es) found)" if hidden_count else ""
+            results.append(
+                Result.passed(
+                    f"No readable customer e-mail addresses in the {len(claim.poe_documents)} "
+                    f"POE document(s){note}."
+                )
+            )
+        return results
+
+    examples = (
+        ExampleCase("no e-mail addresses", lambda c: c.view(), Status.PASS),
+        ExampleCase(
+            "attendee list with a readable customer address",
+            lambda c: c.view(
+                documents=[
+                    xlsx_document(
+                        "attendees.xlsx",
+                        [
+                            ["Name", "Title", "E-mail"],
+                            ["Susie Jones", "IT Systems Administrator", "susie.jones@contoso.com"],
+                        ],
+                    )
+                ]
+            ),
+            Status.WARN,
+        ),
+        ExampleCase(
+            "blurred customer address",
+            lambda c: c.view(
+                documents=[
+                    docx_document("report.docx", ["Contact: Susie Jones, s****@contoso.com"])
+                ]
+            ),
+            Status.PASS,
+        ),
+    )
+
+
+def _list(items: list[str], limit: int = 5) -> str:
+    more = f" and {len(items) - limit} more" if len(items) > limit else ""
+    return ", ".join(items[:limit]) + more

@@ -1,0 +1,170 @@
+"""affiliate: the customer is not the partner itself, an affiliate, or Microsoft."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks._parties import (
+    clean_domain,
+    company_similarity,
+    contains_company,
+    normalise_company,
+    organisation_domain,
+    same_organisation_domain,
+)
+from checks.affiliate import RULE, Affiliate
+from workbench.check_api import Status
+from workbench.engine.sandbox import run_check_here
+from workbench.testing import ClaimBuilder
+
+
+@pytest.fixture
+def claims(tmp_path):
+    return ClaimBuilder(tmp_path)
+
+
+def run(claims, **fields):
+    results = run_check_here(Affiliate(), claims.view(**fields), claims.context())
+    assert len(results) == 1
+    return Status(results[0]["status"]), results[0]
+
+
+def test_unrelated_customer_passes(claims):
+    status, result = run(claims)
+    assert status == Status.PASS
+    assert result["message"] == (
+        "The customer Contoso Ltd, at contoso.com, is neither the partner FridayINC, at "
+        "fridayinc.com, nor an affiliate of it, nor Microsoft."
+    )
+
+
+@pytest.mark.parametrize(
+    "name", ["FridayINC Inc.", "fridayinc, inc", "Friday Inc", "FRIDAYINC LLC"]
+)
+def test_customer_is_the_partner_itself(claims, name):
+    status, result = run(claims, customer={"name": name})
+    assert status == Status.FAIL
+    assert "is the partner FridayINC itself" in result["message"]
+    assert result["message"].endswith(RULE)
+    assert (
+        "Partners are not eligible for incentives for activity connected to a customer that is a partner affiliate"
+        in RULE
+    )
+
+
+@pytest.mark.parametrize(
+    "domain", ["fridayinc.com", "labs.fridayinc.com", "https://www.FridayINC.com/"]
+)
+def test_customer_domain_is_the_partners(claims, domain):
+    status, result = run(
+        claims, customer={"name": "Friday Labs", "id": domain, "contact_email": "susie@contoso.com"}
+    )
+    assert status == Status.FAIL
+    assert "is the partner's own" in result["message"]
+    locations = {e["location"]: e["excerpt"] for e in result["evidence"]}
+    assert locations["partner contact domain"] == "fridayinc.com"
+
+
+def test_customer_contact_at_the_partners_domain_fails(claims):
+    status, result = run(claims, customer={"contact_email": "susie@fridayinc.com"})
+    assert status == Status.FAIL
+    assert (
+        "The customer contact's e-mail is at fridayinc.com, the partner's own domain"
+        in result["message"]
+    )
+
+
+def test_contact_at_the_partners_domain_with_a_reason_warns(claims):
+    status, result = run(
+        claims,
+        customer={
+            "contact_email": "susie@fridayinc.com",
+            "domain_mismatch_reason": "Contoso's IT is run by FridayINC staff on site",
+        },
+    )
+    assert status == Status.WARN
+    assert "Contoso's IT is run by FridayINC staff on site" in result["message"]
+
+
+def test_domain_carrying_the_partners_name_fails(claims):
+    status, result = run(
+        claims,
+        partner={"contact_email": "priya.kaur@gmail.com"},
+        customer={
+            "name": "Friday Ventures",
+            "id": "fridayinc.net",
+            "contact_email": "a@fridayinc.net",
+        },
+    )
+    assert status == Status.FAIL
+    assert "carries the partner's name" in result["message"]
+
+
+@pytest.mark.parametrize(
+    "customer",
+    [
+        {"name": "Microsoft Corporation"},
+        {"name": "Microsoft Japan Co., Ltd."},
+        {"name": "Redmond Campus Services", "id": "microsoft.com"},
+        {
+            "name": "Campus Services",
+            "id_type": "tpid",
+            "id": "123",
+            "contact_email": "x@microsoft.com",
+        },
+    ],
+)
+def test_vendor_as_the_customer_fails(claims, customer):
+    status, result = run(claims, customer=customer)
+    assert status == Status.FAIL
+    assert "Microsoft" in result["message"]
+    assert result["message"].endswith(RULE)
+
+
+def test_tenant_domain_is_not_microsoft(claims):
+    status, _ = run(claims, customer={"id_type": "domain", "id": "contoso.onmicrosoft.com"})
+    assert status == Status.PASS
+
+
+def test_shared_free_mailbox_is_not_an_affiliation(claims):
+    status, _ = run(
+        claims,
+        partner={"contact_email": "fridayinc.sales@gmail.com"},
+        customer={"id_type": "tpid", "id": "998877", "contact_email": "contoso.it@gmail.com"},
+    )
+    assert status == Status.PASS
+
+
+def test_one_name_inside_the_other_warns(claims):
+    status, result = run(
+        claims, customer={"name": "FridayINC Consulting Services", "id": "fridaycs.com"}
+    )
+    assert status == Status.WARN
+    assert "is the customer a partner affiliate?" in result["message"]
+
+
+def test_names_are_normalised():
+    assert normalise_company("Lucerna Arredamenti S.p.A.") == "lucerna arredamenti"
+    assert normalise_company("北斗精機株式会社") == "北斗精機"
+    assert normalise_company("Smith & Sons GmbH") == "smith sons"
+    assert company_similarity("Wide World Importers LLC", "WWI") >= 90
+    assert company_similarity("Contoso Ltd", "Fabrikam Inc") < 50
+    assert contains_company("City of Riverton – Department of Public Works", "City of Riverton")
+    assert not contains_company("Contoso", "Fabrikam")
+
+
+def test_domains_are_compared_by_organisation():
+    assert organisation_domain("mail.contoso.co.uk") == "contoso.co.uk"
+    assert organisation_domain("eu.mail.contoso.com") == "contoso.com"
+    assert organisation_domain("contoso.onmicrosoft.com") == "contoso.onmicrosoft.com"
+    assert same_organisation_domain("it.contoso.com", "contoso.com")
+    assert not same_organisation_domain("gmail.com", "gmail.com")
+    assert not same_organisation_domain("contoso.onmicrosoft.com", "fabrikam.onmicrosoft.com")
+    assert clean_domain("https://www.Contoso.com/about") == "contoso.com"
+    assert clean_domain("not a domain") is None
+
+
+@pytest.mark.parametrize("example", Affiliate.examples, ids=lambda e: e.name)
+def test_examples(claims, example):
+    results = run_check_here(Affiliate(), example.build(claims), claims.context())
+    assert Status(results[0]["status"]) == example.expected

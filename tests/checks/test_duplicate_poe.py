@@ -1,0 +1,241 @@
+"""duplicate-poe: no POE document is a copy of one in another claim or of a template example."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checks.duplicate_poe import DuplicatePoe, describe
+from workbench.check_api import DocumentMatch, Status, overall_status
+from workbench.engine.sandbox import run_check_here
+from workbench.testing import (
+    ClaimBuilder,
+    default_documents,
+    docx_document,
+    pptx_document,
+    raw_document,
+    write_bundle,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+SLIDES = [
+    ("Executive Summary", "Contoso Ltd runs 42 stores with 900 frontline staff on rotating "
+     "shifts; managers plan rosters in spreadsheets and share news through personal apps."),
+    ("Frontline Scenarios", "Shift scheduling in Teams Shifts, task publishing to every store, "
+     "and Walkie Talkie for the warehouse team were shown on the customer's own tenant."),
+    ("Next Steps", "Pilot Teams Shifts in three stores by December, then review the results "
+     "with the operations board before the wider rollout in the first quarter."),
+]  # fmt: skip
+DECK = pptx_document("workshop-report.pptx", SLIDES)
+
+
+def match(similarity=0.92, *, claim_id="3100004", file_name="findings.pptx", kind="poe",
+          identical=False, source="claim"):  # fmt: skip
+    return DocumentMatch(claim_id, file_name, kind, similarity, identical, source)
+
+
+@pytest.fixture
+def claims(tmp_path):
+    return ClaimBuilder(tmp_path)
+
+
+def run(claims, matches=None, documents=None, **settings):
+    claim = claims.view(documents=documents or [DECK], matches=matches or {})
+    results = run_check_here(DuplicatePoe(), claim, claims.context(**settings))
+    return overall_status(r["status"] for r in results), results
+
+
+def test_no_matches_pass(claims):
+    status, results = run(claims)
+    assert status == Status.PASS
+    assert "workshop-report.pptx" in results[0]["message"]
+
+
+def test_near_copy_of_another_claim_fails_naming_it(claims):
+    status, results = run(claims, {"workshop-report.pptx": [match(0.92)]})
+    assert status == Status.FAIL
+    assert results[0]["message"] == (
+        "workshop-report.pptx is 92% the same text as findings.pptx of claim 3100004."
+    )
+    assert results[0]["evidence"] == [
+        {
+            "document": "workshop-report.pptx",
+            "location": "claim 3100004, findings.pptx",
+            "excerpt": "92% of the text is the same (customer and partner names masked)",
+        }
+    ]
+
+
+def test_identical_file_fails(claims):
+    status, results = run(claims, {"workshop-report.pptx": [match(1.0, identical=True)]})
+    assert status == Status.FAIL
+    assert "the very same file as findings.pptx of claim 3100004" in results[0]["message"]
+
+
+def test_template_example_fails_even_at_the_lower_similarity(claims):
+    template = match(0.82, claim_id=None, file_name="example-workshop-report.pptx",
+                     kind="template", source="template")  # fmt: skip
+    status, results = run(claims, {"workshop-report.pptx": [template]})
+    assert status == Status.FAIL
+    assert (
+        "82% the same text as the template example example-workshop-report.pptx"
+        in (results[0]["message"])
+    )
+
+
+def test_similar_below_fail_at_warns(claims):
+    status, results = run(claims, {"workshop-report.pptx": [match(0.85, file_name="deck.pdf")]})
+    assert status == Status.WARN
+    assert "85% the same text as deck.pdf of claim 3100004" in results[0]["message"]
+    assert "below the 90%" in results[0]["message"]
+
+
+def test_fail_at_is_a_setting(claims):
+    status, _ = run(claims, {"workshop-report.pptx": [match(0.85)]}, fail_at=0.85)
+    assert status == Status.FAIL
+    status, _ = run(claims, {"workshop-report.pptx": [match(0.92)]}, fail_at=0.95)
+    assert status == Status.WARN
+    status, _ = run(claims, {"workshop-report.pptx": [match(0.92)]}, fail_at="nonsense")
+    assert status == Status.FAIL
+
+
+def test_percent_is_floored_so_it_never_reads_as_the_threshold():
+    assert describe(match(0.899)).startswith("89%")
+
+
+def test_several_matches_copy_first(claims):
+    matches = [match(0.85, claim_id="3100009"), match(0.95, claim_id="3100010"),
+               match(0.81, claim_id="3100011"), match(0.83, claim_id="3100012")]  # fmt: skip
+    status, results = run(claims, {"workshop-report.pptx": matches})
+    assert status == Status.FAIL
+    message = results[0]["message"]
+    assert message.startswith(
+        "workshop-report.pptx is 95% the same text as findings.pptx of claim 3100010"
+    )
+    assert message.endswith("(and 1 more).")
+    assert len(results[0]["evidence"]) == 4
+
+
+def test_other_claims_invoices_are_not_this_checks_business(claims):
+    status, _ = run(claims, {"workshop-report.pptx": [match(0.95, kind="invoice")]})
+    assert status == Status.PASS
+
+
+def test_this_claims_invoice_is_not_checked(claims):
+    documents = default_documents()
+    status, results = run(
+        claims, {"invoice.docx": [match(1.0, kind="invoice", identical=True)]}, documents
+    )
+    assert status == Status.PASS
+    assert "invoice.docx" not in results[0]["message"]
+
+
+def test_one_result_per_copied_document(claims):
+    documents = [DECK, docx_document("notes.docx", [" ".join(text for _, text in SLIDES)])]
+    matches = {
+        "workshop-report.pptx": [match(0.92)],
+        "notes.docx": [match(0.86, file_name="n.docx")],
+    }
+    status, results = run(claims, matches, documents)
+    assert status == Status.FAIL
+    assert [r["status"] for r in results] == ["fail", "warn"]
+
+
+def test_too_little_text_gets_no_opinion(claims):
+    cover = docx_document("cover.docx", ["Workshop report", "Contoso Ltd"])
+    status, results = run(claims, documents=[cover])
+    assert status == Status.SKIP
+    assert "No POE document has enough text to compare (cover.docx)" in results[0]["message"]
+
+    status, results = run(claims, documents=[DECK, cover])
+    assert status == Status.PASS
+    assert "too little text to compare: cover.docx" in results[0]["message"]
+
+
+def test_unreadable_document_is_an_error_unless_it_is_an_identical_file(claims):
+    broken = raw_document("report.pdf", b"%PDF-1.4\n%broken")
+    status, results = run(claims, documents=[broken])
+    assert status == Status.ERROR
+    assert results[0]["message"].startswith("Could not compare report.pdf with other claims:")
+
+    status, _ = run(claims, {"report.pdf": [match(1.0, identical=True)]}, [broken])
+    assert status == Status.FAIL
+
+
+@pytest.mark.parametrize("example", DuplicatePoe.examples, ids=lambda e: e.name)
+def test_examples(claims, example):
+    results = run_check_here(DuplicatePoe(), example.build(claims), claims.context())
+    assert overall_status(r["status"] for r in results) == example.expected
+
+
+# --- through the engine: what the near-duplicate index finds, the check reports -------------
+
+
+def pdf_of_slides(file_name: str, slides, customer: str):
+    """The same deck "saved as PDF", with another customer's name, as partners do."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    for title, body in slides:
+        y = 760
+        page.drawString(72, y, title)
+        words = body.replace("Contoso Ltd", customer).split()
+        for start in range(0, len(words), 12):
+            y -= 18
+            page.drawString(72, y, " ".join(words[start : start + 12]))
+        page.showPage()
+    page.save()
+    return raw_document(file_name, buffer.getvalue())
+
+
+def check_results(runner, claim_id):
+    result = runner.invoke(args=["checks", "run", claim_id, "--json"])
+    assert result.exit_code == 0, result.output
+    return [r for r in json.loads(result.output)["results"] if r["check"] == "duplicate-poe"]
+
+
+def test_same_deck_saved_as_pdf_in_another_claim_is_found(runner, session, tmp_path):
+    runner.invoke(args=["catalog", "load", str(REPO / "workbench/data/catalog.json")])
+    invoice = default_documents("3200001")[0]
+    write_bundle(tmp_path / "a", claim_id="3200001", documents=[invoice, DECK])
+    write_bundle(
+        tmp_path / "b", claim_id="3200002",
+        customer={"name": "Fabrikam Inc", "id": "fabrikam.com", "contact_email": "li@fabrikam.com"},
+        documents=[invoice, pdf_of_slides("Fabrikam_report.pdf", SLIDES, "Fabrikam Inc")],
+    )  # fmt: skip
+    for name in ("a", "b"):
+        assert runner.invoke(args=["import", str(tmp_path / name)]).exit_code == 0
+
+    results = check_results(runner, "3200002")
+    assert [r["status"] for r in results] == ["fail"]
+    assert "Fabrikam_report.pdf is" in results[0]["message"]
+    assert "the same text as workshop-report.pptx of claim 3200001" in results[0]["message"]
+    # The original is flagged too once its results are refreshed.
+    assert [r["status"] for r in check_results(runner, "3200001")] == ["fail"]
+
+
+def test_copy_of_the_template_example_is_found(runner, session, tmp_path):
+    runner.invoke(args=["catalog", "load", str(REPO / "workbench/data/catalog.json")])
+    example = (
+        REPO / "workbench/data/poe_examples/enable-frontline-workshop/example-workshop-report.pptx"
+    )
+    folder = write_bundle(
+        tmp_path / "t", claim_id="3200003", documents=[default_documents("3200003")[0]]
+    )
+    shutil.copyfile(example, folder / "report.pptx")
+    claim = json.loads((folder / "claim.json").read_text())
+    claim["documents"].append({"file": "report.pptx", "kind": "poe"})
+    (folder / "claim.json").write_text(json.dumps(claim))
+    assert runner.invoke(args=["import", str(folder)]).exit_code == 0
+
+    results = check_results(runner, "3200003")
+    assert [r["status"] for r in results] == ["fail"]
+    assert (
+        "the very same file as the template example example-workshop-report.pptx"
+        in (results[0]["message"])
+    )

@@ -1,0 +1,270 @@
+"""invoice-amount: the invoice's pre-tax USD amount is the payout, on real documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.invoice_amount import InvoiceAmount
+from tests.checks.test_invoice_parsing import pdf_document, sample_claims
+from workbench.check_api import Status, overall_status
+from workbench.testing import (
+    ClaimBuilder,
+    docx_document,
+    pptx_document,
+    raw_document,
+    xlsx_document,
+)
+
+# AMMP App/Data Modernization (Small): market A $15,000, B $12,000, C $7,500.
+AMMP = "ammp-app-data-modernization-small"
+COUNTRY = {"A": "US", "B": "IT", "C": "BR"}
+REPORT = docx_document("report.docx", ["Modernization report for Contoso Ltd"])
+
+
+@pytest.fixture
+def claims(tmp_path):
+    return ClaimBuilder(tmp_path)
+
+
+def run(claims, invoice, *, market="A", engagement=AMMP, **fields):
+    documents = [REPORT] if invoice is None else [invoice, REPORT]
+    claim = claims.view(
+        documents=documents,
+        engagement_id=engagement,
+        partner={"country": COUNTRY[market]},
+        **fields,
+    )
+    results = InvoiceAmount().run(claim, claims.context())
+    return overall_status(r.status for r in results), results
+
+
+def invoice_pdf(*lines):
+    return pdf_document(
+        "invoice.pdf", ["FridayINC Inc.", "INVOICE FRI-2026-0417", "Claim ID: 3000001", *lines]
+    )
+
+
+@pytest.mark.parametrize(
+    ("market", "written"),
+    [("A", "$15,000.00 USD"), ("A", "USD 15,000"), ("C", "US$ 7,500.00"), ("A", "15 000,00 USD"),
+     ("B", "12.000,00 USD"), ("A", "15,000 USD"), ("A", "$15,000"), ("A", "USD15000.00"), ("B", "USD 12'000.00")],
+)  # fmt: skip
+def test_every_format_of_the_right_amount_passes(claims, market, written):
+    status, (result,) = run(claims, invoice_pdf("Consulting services 1", f"Subtotal {written}", f"Total {written}"),
+                            market=market)  # fmt: skip
+    assert status == Status.PASS, result.message
+    assert f"the market {market} rate for this engagement" in result.message
+    assert result.evidence[0].location == "page 1"
+    assert result.evidence[0].excerpt == f"Subtotal {written}"
+
+
+def test_wrong_amount_fails_with_both_amounts_and_the_market(claims):
+    status, (result,) = run(
+        claims, invoice_pdf("Subtotal $12,000.00 USD", "Total due $12,000.00 USD")
+    )
+    assert status == Status.FAIL
+    assert result.message.startswith("Invoice shows $12,000.00 USD")
+    assert "the market A rate for this engagement is $15,000.00" in result.message
+    assert (
+        result.evidence[0].document == "invoice.pdf" and "12,000.00" in result.evidence[0].excerpt
+    )
+
+
+def test_another_markets_rate_fails(claims):
+    status, (result,) = run(
+        claims, invoice_pdf("Subtotal (pre-tax) USD 12,000", "Total due USD 12,000")
+    )
+    assert status == Status.FAIL and "$15,000.00" in result.message
+
+
+def test_subtotal_right_and_total_with_vat_passes_citing_the_subtotal(claims):
+    invoice = invoice_pdf(
+        "Total HT 15 000,00 USD", "TVA 20 % 3 000,00 USD", "Total TTC 18 000,00 USD"
+    )
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS, result.message
+    assert result.evidence[0].excerpt == "Total HT 15 000,00 USD"
+    assert "$18,000.00 USD" in result.message  # the total is mentioned, and explained
+
+
+def test_total_including_vat_is_not_the_pretax_amount(claims):
+    invoice = invoice_pdf("Net amount $12,500.00", "VAT 20% $2,500.00", "Total $15,000.00")
+    status, (result,) = run(claims, invoice)
+    assert status == Status.FAIL
+    assert "Invoice shows $12,500.00 USD" in result.message
+    assert "total including tax" in result.message
+
+
+def test_total_including_vat_without_a_subtotal_fails(claims):
+    status, (result,) = run(claims, invoice_pdf("VAT 20% $2,500.00", "Total $15,000.00"))
+    assert status == Status.FAIL
+    assert "including $2,500.00 USD tax" in result.message and "$12,500.00 USD" in result.message
+
+
+def test_total_less_vat_equal_to_the_rate_passes(claims):
+    status, (result,) = run(claims, invoice_pdf("VAT 20% $3,000.00", "Total $18,000.00"))
+    assert status == Status.PASS, result.message
+
+
+def test_subtotal_right_but_total_is_not_subtotal_plus_tax_warns(claims):
+    invoice = invoice_pdf(
+        "Subtotal 15,000.00 USD", "Sales Tax 10% 1,500.00 USD", "GRAND TOTAL 57,380.00 USD"
+    )
+    status, (result,) = run(claims, invoice)
+    assert status == Status.WARN
+    assert "arithmetic" in result.message
+
+
+@pytest.mark.parametrize(
+    ("lines", "currency"),
+    [(["Total HT 15 000,00 EUR", "Total TTC 15 000,00 EUR"], "EUR"),
+     (["Subtotal € 15.000,00", "Total € 15.000,00"], "EUR"),
+     (["Subtotal £15,000.00", "Total £15,000.00"], "GBP"),
+     (["Currency: GBP", "Net amount 15,000.00", "Total 15,000.00"], "GBP"),
+     (["Subtotal INR 15,000", "Total INR 15,000"], "INR"),
+     (["Subtotal CA$ 15,000.00", "Total CA$ 15,000.00"], "CAD")],
+)  # fmt: skip
+def test_another_currency_fails(claims, lines, currency):
+    status, (result,) = run(claims, invoice_pdf(*lines))
+    assert status == Status.FAIL
+    assert f"the invoice is in {currency}; invoices must be in USD" in result.message
+    assert "$15,000.00" in result.message
+
+
+def test_amount_without_a_currency_warns(claims):
+    status, (result,) = run(claims, invoice_pdf("Subtotal 15,000.00", "Total 15,000.00"))
+    assert status == Status.WARN
+    assert "does not say which currency" in result.message
+
+
+def test_docx_invoice_with_the_amount_in_a_table(claims):
+    invoice = docx_document(
+        "invoice.docx",
+        ["FridayINC Inc.", "Claim ID: 3000001"],
+        table=[["Description", "Amount"], ["AMMP modernization", "$15,000.00 USD"],
+               ["Subtotal (pre-tax)", "$15,000.00 USD"], ["Total due", "$15,000.00 USD"]],
+        kind="invoice",
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS
+    assert result.evidence[0].location == "table 1 row 3"
+
+
+def test_docx_invoice_with_an_unlabelled_amount(claims):
+    invoice = docx_document(
+        "invoice.docx",
+        ["FridayINC Inc."],
+        table=[["Description", "Amount"], ["AMMP modernization", "$15,000.00 USD"]],
+        kind="invoice",
+    )
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS, result.message
+    assert result.evidence[0].location == "table 1 row 2"
+
+
+def test_xlsx_invoice_with_numbers_in_cells(claims):
+    invoice = xlsx_document(
+        "invoice.xlsx",
+        [["Falcon Cloud Services FZ-LLC"], ["Description", "Amount"], ["AMMP modernization", 12000],
+         ["Subtotal (pre-tax)", 12000], ["Total due (USD)", 12000], ["All amounts are in US dollars (USD)."]],
+        kind="invoice",
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice, market="B")
+    assert status == Status.PASS, result.message
+    assert result.evidence[0].location == "Sheet!A4 / Sheet!B4"
+    assert "market B" in result.message
+
+
+def test_xlsx_invoice_with_the_wrong_number(claims):
+    invoice = xlsx_document(
+        "invoice.xlsx", [["Subtotal (USD)", 7500], ["Total (USD)", 7500]], kind="invoice"
+    )
+    status, (result,) = run(claims, invoice, market="B")
+    assert status == Status.FAIL
+    assert "$7,500.00 USD" in result.message and "$12,000.00" in result.message
+    assert result.evidence[0].location == "Sheet!A1 / Sheet!B1"
+
+
+def test_pptx_invoice(claims):
+    invoice = pptx_document(
+        "invoice.pptx",
+        [("Invoice INV-9", "Claim ID: 3000001\nSubtotal: USD 7,500.00\nTotal: USD 7,500.00")],
+        kind="invoice",
+    )
+    status, (result,) = run(claims, invoice, market="C")
+    assert status == Status.PASS, result.message
+    assert result.evidence[0].location == "slide 1"
+
+
+def test_japanese_invoice(claims):
+    invoice = pdf_document(
+        "請求書.pdf",
+        [
+            "請求書",
+            "Claim ID: 3000001",
+            "小計 (税抜) USD 15,000",
+            "消費税 USD 1,500",
+            "合計 USD 16,500",
+        ],
+        japanese=True,
+    )
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS, result.message
+    assert "小計" in result.evidence[0].excerpt
+
+
+VARIABLE = {
+    "engagement": "pre-sales-variable-envisioning-workshop",
+    "requested_hours": 10,
+    "proposed_payout_usd": 1630,
+}
+
+
+def test_variable_payout_compares_with_the_proposed_payout(claims):
+    status, (result,) = run(
+        claims, invoice_pdf("Subtotal $1,630.00 USD", "Total $1,630.00 USD"), **VARIABLE
+    )
+    assert status == Status.PASS, result.message
+    assert "the proposed payout for this claim ($1,630.00)" in result.message
+
+
+def test_variable_payout_wrong_amount(claims):
+    status, (result,) = run(
+        claims, invoice_pdf("Subtotal $1,750.00 USD", "Total $1,750.00 USD"), **VARIABLE
+    )
+    assert status == Status.FAIL
+    assert result.message == (
+        'Invoice shows $1,750.00 USD ("Subtotal"); the proposed payout for this claim is $1,630.00.'
+    )
+
+
+def test_no_invoice_skips(claims):
+    status, (_result,) = run(claims, None)
+    assert status == Status.SKIP
+
+
+def test_unreadable_invoice_is_an_error_naming_the_reason(claims):
+    status, (result,) = run(
+        claims, raw_document("invoice.pdf", b"%PDF-1.7\n1 0 obj <<", kind="invoice")
+    )
+    assert status == Status.ERROR
+    assert "Cannot read the invoice invoice.pdf" in result.message
+    assert "corrupt" in result.message.lower()
+
+
+def test_invoice_without_any_amount_fails(claims):
+    status, (result,) = run(claims, invoice_pdf("Thank you for your business."))
+    assert status == Status.FAIL
+    assert "No amount found" in result.message
+
+
+def test_sample_bundles(tmp_path):
+    builder = ClaimBuilder(tmp_path)
+    for claim, expected in sample_claims(builder, "invoice-amount"):
+        results = InvoiceAmount().run(claim, builder.context())
+        assert overall_status(r.status for r in results) == expected, (claim.claim_id, results)
+
+
+def test_total_marked_excluding_vat_is_the_pretax_amount(claims):
+    status, (result,) = run(claims, invoice_pdf("Total: $15,000.00 (excl. VAT)"))
+    assert status == Status.PASS, result.message

@@ -1,0 +1,151 @@
+"""invoice-claim-id: the invoice shows this claim's ID, on real documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.invoice_claim_id import InvoiceClaimId
+from tests.checks.test_invoice_parsing import pdf_document, sample_claims
+from workbench.check_api import Status, overall_status
+from workbench.testing import (
+    ClaimBuilder,
+    docx_document,
+    pptx_document,
+    raw_document,
+    xlsx_document,
+)
+
+REPORT = docx_document("report.docx", ["Workshop report for Contoso Ltd"])
+AMOUNT = "Total $5,000.00 USD"
+
+
+@pytest.fixture
+def claims(tmp_path):
+    return ClaimBuilder(tmp_path)
+
+
+def run(claims, invoice, claim_id="3000001"):
+    documents = [REPORT] if invoice is None else [invoice, REPORT]
+    claim = claims.view(documents=documents, claim_id=claim_id)
+    results = InvoiceClaimId().run(claim, claims.context())
+    return overall_status(r.status for r in results), results
+
+
+def pdf(*lines):
+    return pdf_document("invoice.pdf", ["FridayINC Inc.", "INVOICE INV-2026-001", *lines, AMOUNT])
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Claim ID: 3000001", "Claim #3000001", "Engagement claim number 3000001", "CLAIM ID 3000001",
+     "N° de demande : 3000001", "Reference: INV-3000001", "Incentive for claim 3000001 (Enable Frontline)"],
+)  # fmt: skip
+def test_claim_id_shown(claims, line):
+    status, (result,) = run(claims, pdf(line))
+    assert status == Status.PASS, result.message
+    assert result.evidence[0].location == "page 1"
+    assert "3000001" in result.evidence[0].excerpt
+
+
+def test_labelled_occurrence_is_cited_first(claims):
+    status, (result,) = run(claims, pdf("Workshop (3000001)", "Claim ID: 3000001"))
+    assert status == Status.PASS
+    assert "labelled" in result.message and result.evidence[0].excerpt == "Claim ID: 3000001"
+
+
+def test_unlabelled_claim_id_passes_and_says_so(claims):
+    status, (result,) = run(claims, pdf("Enable Frontline Workshop 3000001"))
+    assert status == Status.PASS and "not labelled" in result.message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Order 930000012",
+        "Account 30000011",
+        "Reference 13000001",
+        "Amount 3000001.50",
+        "Total 3,000,001.00",
+    ],
+)
+def test_claim_id_inside_a_longer_number_is_not_the_claim_id(claims, line):
+    status, (result,) = run(claims, pdf(line))
+    assert status == Status.FAIL, result.message
+
+
+def test_missing_claim_id_fails(claims):
+    status, (result,) = run(claims, pdf("Reference: workshop"))
+    assert status == Status.FAIL
+    assert (
+        result.message
+        == "The invoice does not show this claim's ID 3000001, nor any other claim ID."
+    )
+
+
+def test_another_claims_id_is_named(claims):
+    status, (result,) = run(claims, pdf("Claim ID: 3000002"))
+    assert status == Status.FAIL
+    assert (
+        "does not show this claim's ID 3000001; it shows claim ID 3000002 instead" in result.message
+    )
+    assert result.evidence[0].excerpt == "Claim ID: 3000002"
+
+
+def test_claim_like_numbers_are_listed(claims):
+    status, (result,) = run(claims, pdf("Project 3000010"))
+    assert status == Status.FAIL and "3000010" in result.message
+
+
+def test_docx_table_row(claims):
+    invoice = docx_document(
+        "invoice.docx",
+        ["FridayINC Inc."],
+        table=[["Invoice number", "INV-1"], ["Claim ID", "3000001"]],
+        kind="invoice",
+    )
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS
+    assert result.evidence[0].location == "table 1 row 2"
+    assert "labelled" in result.message
+
+
+def test_xlsx_cell(claims):
+    invoice = xlsx_document(
+        "invoice.xlsx", [["FridayINC Inc."], ["Claim ID", 3000001], [AMOUNT]], kind="invoice"
+    )
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS
+    assert result.evidence[0].location == "Sheet!B2"
+
+
+def test_pptx(claims):
+    invoice = pptx_document(
+        "invoice.pptx", [("Invoice", "Claim ID: 3000001\n" + AMOUNT)], kind="invoice"
+    )
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS and result.evidence[0].location == "slide 1"
+
+
+def test_full_width_digits(claims):
+    invoice = docx_document("invoice.docx", ["クレームID：３０００００１"], kind="invoice")
+    status, (_result,) = run(claims, invoice)
+    assert status == Status.PASS
+
+
+def test_no_invoice_skips(claims):
+    status, _results = run(claims, None)
+    assert status == Status.SKIP
+
+
+def test_unreadable_invoice_is_an_error(claims):
+    status, (result,) = run(
+        claims, raw_document("invoice.pdf", b"%PDF-1.7\n1 0 obj <<", kind="invoice")
+    )
+    assert status == Status.ERROR and "Cannot read the invoice invoice.pdf" in result.message
+
+
+def test_sample_bundles(tmp_path):
+    builder = ClaimBuilder(tmp_path)
+    for claim, expected in sample_claims(builder, "invoice-claim-id"):
+        results = InvoiceClaimId().run(claim, builder.context())
+        assert overall_status(r.status for r in results) == expected, (claim.claim_id, results)

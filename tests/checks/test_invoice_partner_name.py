@@ -1,0 +1,154 @@
+"""invoice-partner-name: the invoice names the partner company, on real documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.invoice_partner_name import InvoicePartnerName, normalise_company
+from tests.checks.test_invoice_parsing import pdf_document, sample_claims
+from workbench.check_api import Status, overall_status
+from workbench.testing import (
+    ClaimBuilder,
+    docx_document,
+    pptx_document,
+    raw_document,
+    xlsx_document,
+)
+
+REPORT = docx_document("report.docx", ["Workshop report for Contoso Ltd"])
+BODY = ["INVOICE INV-2026-001", "Bill to: Microsoft Corporation", "Customer: Contoso Ltd", "Claim ID: 3000001",
+        "Total $5,000.00 USD"]  # fmt: skip
+
+
+@pytest.fixture
+def claims(tmp_path):
+    return ClaimBuilder(tmp_path)
+
+
+def run(claims, invoice, partner="FridayINC"):
+    documents = [REPORT] if invoice is None else [invoice, REPORT]
+    claim = claims.view(documents=documents, partner={"name": partner})
+    results = InvoicePartnerName().run(claim, claims.context())
+    return overall_status(r.status for r in results), results
+
+
+def pdf(issuer, japanese=False):
+    return pdf_document("invoice.pdf", [issuer, *BODY], japanese=japanese)
+
+
+@pytest.mark.parametrize(
+    ("partner", "written"),
+    [("FridayINC", "FridayINC Inc."), ("FridayINC", "FRIDAYINC, INC."), ("FridayINC", "fridayinc llc"),
+     ("FridayINC", "Friday Inc"), ("FridayINC", "FridaylNC Inc."), ("FridayINC Inc.", "FridayINC"),
+     ("Lumière Conseil", "LUMIERE CONSEIL S.A.S."), ("Lumière Conseil SAS", "Lumiere-Conseil"),
+     ("Sakura Digital Solutions", "Sakura Digital Solutions K.K."),
+     ("Sakura Digital Solutions", "Sakura Digita1 So1utions Co., Ltd."),
+     ("Indus Techworks", "Indus Techworks Pvt. Ltd."), ("Indus Techworks Private Limited", "INDUS TECHWORKS"),
+     ("Nordlicht IT", "Nordlicht IT GmbH"), ("Adriatica Digitale", "Adriatica Digitale S.r.l."),
+     ("Merlion Systems", "Merlion Systems Pte. Ltd."), ("Falcon Cloud Services", "Falcon Cloud Services FZ-LLC"),
+     ("Smith & Jones", "Smith and Jones Ltd"), ("Ipê Tecnologia", "IPE TECNOLOGIA LTDA"),
+     ("Bluestem Consulting", "Bluestem  Consulting, L.L.C."), ("Kreuzberg Data", "Kreuzberg Data AG")],
+)  # fmt: skip
+def test_name_variants_pass(claims, partner, written):
+    status, (result,) = run(claims, pdf(written), partner)
+    assert status == Status.PASS, result.message
+    assert result.evidence[0].excerpt == " ".join(written.split())
+    assert result.evidence[0].location == "page 1"
+
+
+@pytest.mark.parametrize(
+    ("partner", "written"),
+    [("Falcon Cloud Services", "Falcon Cloud Solutions LLC"), ("Contoso Consulting", "Contoso Ltd"),
+     ("Northwind Traders", "Northwind Trading Co."), ("Fabrikam", "Fabrikan Inc."), ("Adatum", "Datum Corp"),
+     ("FridayINC", "Saturday Inc.")],
+)  # fmt: skip
+def test_another_company_fails(claims, partner, written):
+    status, (result,) = run(claims, pdf(written), partner)
+    assert status == Status.FAIL, result.message
+    assert f"does not name the partner {partner}" in result.message
+
+
+def test_fail_message_names_the_companies_seen(claims):
+    status, (result,) = run(claims, pdf("Desert Stack Technologies LLC"), "Falcon Cloud Services")
+    assert status == Status.FAIL
+    assert result.message == (
+        "The invoice does not name the partner Falcon Cloud Services; companies named on it: "
+        "Desert Stack Technologies LLC, Microsoft Corporation, Contoso Ltd."
+    )
+    assert result.evidence[0].excerpt == "Desert Stack Technologies LLC"
+
+
+def test_small_misreadings_pass_and_say_how_close(claims):
+    status, (result,) = run(claims, pdf("Falcon Clowd Servics"), "Falcon Cloud Services")
+    assert status == Status.PASS
+    assert "% match" in result.message
+
+
+def test_near_miss_is_shown(claims):
+    invoice = pdf_document(
+        "invoice.pdf", ["Desert Stack LLC", "Payment to Falkon Cloud Servers", *BODY]
+    )
+    status, (result,) = run(claims, invoice, "Falcon Cloud Services")
+    assert status == Status.FAIL
+    assert (
+        "companies named on it: Desert Stack LLC, Microsoft Corporation, Contoso Ltd"
+        in result.message
+    )
+    assert "closest text: “Payment to Falkon Cloud Servers” (86% alike)" in result.message
+
+
+def test_japanese_invoice(claims):
+    status, (result,) = run(claims, pdf("サクラデジタルソリューションズ株式会社 (Sakura Digital Solutions K.K.)", True),
+                            "Sakura Digital Solutions")  # fmt: skip
+    assert status == Status.PASS, result.message
+
+
+def test_docx(claims):
+    invoice = docx_document(
+        "invoice.docx", BODY, table=[["From", "FridayINC Inc."]], kind="invoice"
+    )
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS and result.evidence[0].location == "table 1 row 1"
+
+
+def test_xlsx(claims):
+    invoice = xlsx_document(
+        "invoice.xlsx", [["Invoice", "INV-1"], ["Issued by", "FridayINC, Inc."]], kind="invoice"
+    )
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS and result.evidence[0].location == "Sheet!A2"
+
+
+def test_pptx(claims):
+    invoice = pptx_document("invoice.pptx", [("FridayINC Inc.", "\n".join(BODY))], kind="invoice")
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS and result.evidence[0].location == "slide 1"
+
+
+def test_no_invoice_skips(claims):
+    status, _results = run(claims, None)
+    assert status == Status.SKIP
+
+
+def test_unreadable_invoice_is_an_error(claims):
+    status, (result,) = run(
+        claims, raw_document("invoice.pdf", b"%PDF-1.7\n1 0 obj <<", kind="invoice")
+    )
+    assert status == Status.ERROR and "Cannot read the invoice invoice.pdf" in result.message
+
+
+def test_normalise_company():
+    assert normalise_company("Sakura Digital Solutions K.K.（株式会社") == [
+        "sakura",
+        "digital",
+        "solutions",
+    ]
+    assert normalise_company("Lumière Conseil S.A.S.") == ["lumiere", "conseil"]
+    assert normalise_company("Smith & Jones Pty Ltd") == ["smith", "and", "jones"]
+
+
+def test_sample_bundles(tmp_path):
+    builder = ClaimBuilder(tmp_path)
+    for claim, expected in sample_claims(builder, "invoice-partner-name"):
+        results = InvoicePartnerName().run(claim, builder.context())
+        assert overall_status(r.status for r in results) == expected, (claim.claim_id, results)

@@ -1,0 +1,137 @@
+"""invoice-unique: the same invoice is not used on another claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.invoice_unique import InvoiceUnique
+from tests.checks.test_invoice_parsing import pdf_document, sample_claims
+from workbench.check_api import DocumentMatch, Status, overall_status
+from workbench.testing import ClaimBuilder, docx_document, raw_document, xlsx_document
+
+REPORT = docx_document("report.docx", ["Workshop report for Contoso Ltd"])
+
+
+@pytest.fixture
+def claims(tmp_path):
+    return ClaimBuilder(tmp_path)
+
+
+def invoice(*lines, name="invoice.pdf"):
+    return pdf_document(
+        name, ["FridayINC Inc.", *lines, "Claim ID: 3000001", "Total $5,000.00 USD"]
+    )
+
+
+def run(claims, document, matches=(), **settings):
+    claim = claims.view(documents=[document, REPORT], matches={document.file_name: list(matches)})
+    results = InvoiceUnique().run(claim, claims.context(**settings))
+    return overall_status(r.status for r in results), results
+
+
+def test_invoice_used_only_here_passes_with_its_number(claims):
+    status, (result,) = run(claims, invoice("Invoice No.: INV-2026-001"))
+    assert status == Status.PASS
+    assert result.message == "Invoice INV-2026-001 (invoice.pdf) is not used on any other claim."
+    assert result.evidence[0].location == "page 1" and "INV-2026-001" in result.evidence[0].excerpt
+
+
+def test_same_file_on_another_claim_fails_naming_it(claims):
+    match = DocumentMatch("3000042", "INV-2026-001.pdf", "invoice", 1.0, True)
+    status, (result,) = run(claims, invoice("Invoice No.: INV-2026-001"), [match])
+    assert status == Status.FAIL
+    assert result.message == (
+        "Invoice INV-2026-001 (invoice.pdf) was also uploaded on claim 3000042 "
+        "(INV-2026-001.pdf, the very same file)."
+    )
+    other = result.evidence[-1]
+    assert (other.document, other.location, other.excerpt) == (
+        "INV-2026-001.pdf",
+        "claim 3000042",
+        "identical file",
+    )
+
+
+def test_same_invoice_with_small_edits_fails(claims):
+    match = DocumentMatch("3000042", "old-invoice.pdf", "invoice", 0.96, False)
+    status, (result,) = run(claims, invoice("Facture n° F-2026-118"), [match])
+    assert status == Status.FAIL
+    assert (
+        "Invoice F-2026-118" in result.message
+        and "claim 3000042 (old-invoice.pdf, 96% the same text)" in result.message
+    )
+
+
+def test_another_invoice_from_the_same_template_passes(claims):
+    match = DocumentMatch("3000042", "INV-2026-007.pdf", "invoice", 0.81, False)
+    status, _results = run(claims, invoice("Invoice No.: INV-2026-001"), [match])
+    assert status == Status.PASS
+
+
+def test_threshold_is_a_setting(claims):
+    match = DocumentMatch("3000042", "INV-2026-007.pdf", "invoice", 0.81, False)
+    status, _results = run(
+        claims, invoice("Invoice No.: INV-2026-001"), [match], invoice_unique_similarity=0.8
+    )
+    assert status == Status.FAIL
+
+
+@pytest.mark.parametrize(
+    "match",
+    [DocumentMatch("3000042", "report.pdf", "poe", 1.0, True),
+     DocumentMatch(None, "example.pdf", "template", 1.0, True, "template")],
+)  # fmt: skip
+def test_matches_that_are_not_another_claims_invoice_pass(claims, match):
+    status, _results = run(claims, invoice("Invoice No.: INV-2026-001"), [match])
+    assert status == Status.PASS
+
+
+def test_several_claims(claims):
+    matches = [DocumentMatch("3000042", "a.pdf", "invoice", 0.95, False),
+               DocumentMatch("3000077", "b.pdf", "invoice", 1.0, True)]  # fmt: skip
+    status, (result,) = run(claims, invoice(), matches)
+    assert status == Status.FAIL
+    assert result.message == (
+        "The invoice invoice.pdf was also uploaded on claim 3000077 (b.pdf, the very same file); "
+        "claim 3000042 (a.pdf, 95% the same text)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("document", "number"),
+    [(docx_document("inv.docx", ["FridayINC"], table=[["Invoice number", "FRI-2026-0431"]], kind="invoice"),
+      "FRI-2026-0431"),
+     (xlsx_document("inv.xlsx", [["Invoice number", "FCS-26-0931"]], kind="invoice"), "FCS-26-0931")],
+)  # fmt: skip
+def test_invoice_number_from_tables_and_cells(claims, document, number):
+    status, (result,) = run(claims, document)
+    assert status == Status.PASS and f"Invoice {number} " in result.message
+
+
+def test_japanese_invoice_number(claims):
+    document = pdf_document("inv.pdf", ["請求書番号 (Invoice No.): SDS-2026-1022"], japanese=True)
+    _status, (result,) = run(claims, document)
+    assert "Invoice SDS-2026-1022" in result.message
+
+
+def test_unreadable_invoice(claims):
+    broken = raw_document("invoice.pdf", b"%PDF-1.7\n1 0 obj <<", kind="invoice")
+    status, (result,) = run(claims, broken)
+    assert status == Status.ERROR and "near copies could not be looked for" in result.message
+    status, _results = run(
+        claims, broken, [DocumentMatch("3000042", "invoice.pdf", "invoice", 1.0, True)]
+    )
+    assert status == Status.FAIL
+
+
+def test_no_invoice_skips(claims):
+    claim = claims.view(documents=[REPORT])
+    (result,) = InvoiceUnique().run(claim, claims.context())
+    assert result.status == Status.SKIP
+
+
+def test_sample_bundles(tmp_path):
+    builder = ClaimBuilder(tmp_path)
+    for claim, expected in sample_claims(builder, "invoice-unique"):
+        results = InvoiceUnique().run(claim, builder.context())
+        assert overall_status(r.status for r in results) == expected, (claim.claim_id, results)

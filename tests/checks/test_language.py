@@ -1,0 +1,246 @@
+"""language: every document is in English, French or Japanese."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+
+import pytest
+
+from checks.language import Language, language_name
+from workbench.check_api import Status, overall_status
+from workbench.engine.sandbox import run_check_here
+from workbench.extract.model import Extraction, Segment
+from workbench.testing import (
+    ClaimBuilder,
+    docx_document,
+    pptx_document,
+    raw_document,
+    xlsx_document,
+)
+
+ENGLISH = (
+    "During the workshop we reviewed the current shift planning process with the store "
+    "managers, mapped the daily tasks of the frontline teams, and agreed on a pilot of Teams "
+    "Shifts and Walkie Talkie in three stores. The customer will report the results of the pilot "
+    "to the operations board in December, and we will plan the wider rollout together."
+)
+FRENCH = (
+    "Pendant l'atelier, nous avons analysé avec les responsables des magasins le processus "
+    "actuel de planification des équipes, décrit les tâches quotidiennes du personnel de terrain "
+    "et convenu d'un projet pilote de Teams Shifts dans trois magasins. Le client présentera les "
+    "résultats du pilote au comité de direction en décembre, puis nous préparerons ensemble le "
+    "déploiement dans l'ensemble du réseau."
+)
+JAPANESE = (
+    "本ワークショップでは、店舗運営部門の皆様と現在のシフト作成業務を確認し、現場スタッフの日々の"
+    "業務を整理したうえで、三店舗での試験導入について合意しました。試験導入の結果は十二月の経営会議"
+    "で報告され、その後、全店舗への展開計画を一緒に検討する予定です。参加者からは、紙の点検表を"
+    "なくしたいという声が多く寄せられました。"
+)
+GERMAN = (
+    "Im Rahmen des Workshops haben wir gemeinsam mit den Filialleitern die bestehende "
+    "Schichtplanung analysiert, die täglichen Aufgaben der Mitarbeiter auf der Fläche "
+    "beschrieben und einen Pilotbetrieb von Teams Shifts in drei Filialen vereinbart. Der Kunde "
+    "stellt die Ergebnisse des Pilotbetriebs im Dezember der Geschäftsleitung vor, danach planen "
+    "wir gemeinsam die Einführung in allen Filialen."
+)
+SPANISH = (
+    "Durante el taller revisamos con los gerentes de las tiendas el proceso actual de "
+    "planificación de turnos, describimos las tareas diarias del personal de primera línea y "
+    "acordamos un piloto de Teams Shifts en tres tiendas. El cliente presentará los resultados del "
+    "piloto al comité de dirección en diciembre y después planificaremos juntos el despliegue."
+)
+
+
+@pytest.fixture
+def claims(tmp_path):
+    return ClaimBuilder(tmp_path)
+
+
+def run(claims, claim):
+    results = run_check_here(Language(), claim, claims.context())
+    return overall_status(r["status"] for r in results), results
+
+
+def pdf(file_name: str, lines: list[str] | None) -> object:
+    """A PDF with these lines of text, or a page with only a drawing (no text) for None."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    if lines is None:
+        page.rect(72, 400, 300, 200, fill=1)
+    else:
+        for index, line in enumerate(lines):
+            page.drawString(72, 720 - 16 * index, line)
+    page.showPage()
+    page.save()
+    return raw_document(file_name, buffer.getvalue())
+
+
+def invoice():
+    return docx_document(
+        "invoice.docx",
+        ["INVOICE INV-2026-001", "Claim ID: 3000001", "Bill to: Contoso Ltd", ENGLISH],
+        kind="invoice",
+    )
+
+
+@pytest.mark.parametrize(
+    ("document", "language"),
+    [
+        (docx_document("report.docx", ["Workshop report", ENGLISH]), "English"),
+        (docx_document("rapport.docx", ["Rapport d'atelier", FRENCH]), "French"),
+        (pptx_document("報告書.pptx", [("ワークショップ報告書", JAPANESE)]), "Japanese"),
+    ],
+    ids=["english", "french", "japanese"],
+)
+def test_supported_languages_pass(claims, document, language):
+    status, results = run(claims, claims.view(documents=[invoice(), document]))
+    assert status == Status.PASS
+    assert f"{language}: " in results[0]["message"]
+    assert document.file_name in results[0]["message"]
+
+
+def test_german_document_fails_with_the_action_required_wording(claims):
+    claim = claims.view(documents=[invoice(), docx_document("Bericht.docx", [GERMAN])])
+    status, results = run(claims, claim)
+    assert status == Status.FAIL
+    message = results[0]["message"]
+    assert "does not support documents in other languages" in message
+    assert "not in a supported language: Bericht.docx (German)" in message
+    assert "Upload a version in English, French or Japanese" in message
+    assert "invoice.docx" not in message
+    evidence = results[0]["evidence"][0]
+    assert evidence["document"] == "Bericht.docx"
+    assert evidence["location"] == "paragraph 1"
+    assert evidence["excerpt"].startswith("Im Rahmen des Workshops")
+
+
+def test_mostly_german_document_with_an_english_title_fails(claims):
+    claim = claims.view(
+        documents=[
+            pptx_document(
+                "workshop.pptx",
+                [
+                    ("Executive Summary", GERMAN),
+                    ("Next Steps", GERMAN.replace("Dezember", "Januar")),
+                ],
+            )
+        ]
+    )
+    status, results = run(claims, claim)
+    assert status == Status.FAIL
+    assert "workshop.pptx (German)" in results[0]["message"]
+
+
+def test_spanish_document_is_named_by_language(claims):
+    status, results = run(claims, claims.view(documents=[docx_document("informe.docx", [SPANISH])]))
+    assert status == Status.FAIL
+    assert "informe.docx (Spanish)" in results[0]["message"]
+
+
+def test_document_partly_in_german_warns(claims):
+    claim = claims.view(documents=[docx_document("report.docx", [ENGLISH, FRENCH, GERMAN])])
+    status, results = run(claims, claim)
+    assert status == Status.WARN
+    assert "Partly in an unsupported language: report.docx" in results[0]["message"]
+    assert "% German)" in results[0]["message"]
+    assert results[0]["evidence"][0]["location"] == "paragraph 3"
+
+
+def test_english_and_french_together_pass(claims):
+    claim = claims.view(documents=[docx_document("bilingual.docx", [ENGLISH, FRENCH])])
+    status, _ = run(claims, claim)
+    assert status == Status.PASS
+
+
+def test_image_only_pdf_warns_cannot_tell(claims):
+    claim = claims.view(documents=[invoice(), pdf("scan.pdf", None)])
+    assert claim.documents[1].readable
+    status, results = run(claims, claim)
+    assert status == Status.WARN
+    assert results[0]["message"].startswith(
+        "Could not determine the language of scan.pdf: no readable text"
+    )
+
+
+def test_digits_only_document_warns_cannot_tell(claims):
+    claim = claims.view(
+        documents=[xlsx_document("numbers.xlsx", [[2026, 10, 20], [15000, 7500, 12000]])]
+    )
+    status, results = run(claims, claim)
+    assert status == Status.WARN
+    assert "numbers.xlsx: too few words to tell" in results[0]["message"]
+
+
+def test_unreadable_document_is_an_error_with_the_reason(claims):
+    claim = claims.view(documents=[invoice(), raw_document("report.pdf", b"%PDF-1.7\n% truncated")])
+    reason = claim.documents[1].unreadable_reason
+    assert reason
+    status, results = run(claims, claim)
+    assert status == Status.ERROR
+    assert results[0]["message"] == f"Could not determine the language of report.pdf: {reason}."
+
+
+def test_each_problem_gets_its_own_result(claims):
+    claim = claims.view(
+        documents=[
+            invoice(),
+            docx_document("Bericht.docx", [GERMAN]),
+            pdf("scan.pdf", None),
+            pdf("summary.pdf", ["Workshop summary", ENGLISH[:90], ENGLISH[90:180]]),
+        ]
+    )
+    status, results = run(claims, claim)
+    assert status == Status.FAIL
+    assert [r["status"] for r in results] == ["fail", "warn"]
+    assert "summary.pdf" not in " ".join(r["message"] for r in results)
+
+
+def test_language_names():
+    assert language_name("de") == "German"
+    assert language_name("es") == "Spanish"
+    assert language_name("xx") == "language 'xx'"
+
+
+@pytest.mark.parametrize("example", Language.examples, ids=lambda e: e.name)
+def test_examples(claims, example):
+    status, _ = run(claims, example.build(claims))
+    assert status == example.expected
+
+
+def with_extraction(claim, **extraction):
+    """The claim with its only document read as ``extraction`` says (for detector edge cases)."""
+    document = claim.documents[0]
+    fake = Extraction(kind=document.content_type, **extraction)
+    return dataclasses.replace(claim, documents=(dataclasses.replace(document, extraction=fake),))
+
+
+def test_pieces_that_look_foreign_do_not_outvote_the_whole_document(claims):
+    cells = [
+        Segment(f"Sheet1!A{i}", "Lucerna Arredamenti Lissone Brianza", "it") for i in range(12)
+    ]
+    claim = with_extraction(
+        claims.view(documents=[xlsx_document("dealers.xlsx", [["Dealer"]])]),
+        segments=(Segment("Sheet1!B1", ENGLISH, "en"), *cells),
+        language="en",
+    )
+    status, results = run(claims, claim)
+    assert status == Status.WARN
+    assert "dealers.xlsx" in results[0]["message"]
+    assert "Italian" in results[0]["message"]
+
+
+def test_kanji_only_pieces_of_a_japanese_document_count_as_japanese(claims):
+    claim = with_extraction(
+        claims.view(documents=[xlsx_document("一覧.xlsx", [["部署"]])]),
+        segments=(
+            Segment("Sheet1!A1", JAPANESE, "ja"),
+            Segment("Sheet1!A2", "北斗精機株式会社 品質保証部門 " * 8, "zh"),
+        ),
+        language="ja",
+    )
+    status, _ = run(claims, claim)
+    assert status == Status.PASS

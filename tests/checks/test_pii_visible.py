@@ -1,0 +1,158 @@
+"""pii-visible: customer e-mail addresses in POE documents are blurred."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checks.pii_visible import PiiVisible, blurred, mask
+from workbench.check_api import Severity, Status, overall_status
+from workbench.engine.sandbox import run_check_here
+from workbench.testing import (
+    ClaimBuilder,
+    docx_document,
+    pptx_document,
+    raw_document,
+    xlsx_document,
+)
+
+
+@pytest.fixture
+def claims(tmp_path):
+    return ClaimBuilder(tmp_path)
+
+
+def run(claims, *documents, **fields):
+    claim = claims.view(documents=list(documents), **fields)
+    results = run_check_here(PiiVisible(), claim, claims.context())
+    return overall_status(r["status"] for r in results), results
+
+
+def test_is_advisory():
+    assert PiiVisible.severity == Severity.ADVISORY
+
+
+def test_readable_customer_address_warns_without_repeating_it(claims):
+    report = docx_document(
+        "report.docx",
+        ["Workshop report", "Customer contact: Susie Jones, susie.jones@contoso.com, IT"],
+    )
+    status, results = run(claims, report)
+    assert status == Status.WARN
+    result = results[0]
+    assert "report.docx" in result["message"]
+    assert "1 customer address(es) (s****s@contoso.com)" in result["message"]
+    assert "susie.jones@" not in json.dumps(results)
+    assert result["evidence"] == [
+        {
+            "document": "report.docx",
+            "location": "paragraph 2",
+            "excerpt": "Customer contact: Susie Jones, s****s@contoso.com, IT",
+        }
+    ]
+
+
+def test_address_in_a_spreadsheet_cell_is_located(claims):
+    sheet = xlsx_document(
+        "attendees.xlsx",
+        [
+            ["Name", "Title", "E-mail"],
+            ["Susie Jones", "IT Systems Administrator", "sjones@contoso.com"],
+        ],
+    )
+    status, results = run(claims, sheet)
+    assert status == Status.WARN
+    assert results[0]["evidence"][0]["location"].endswith("!C2")
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "s****@contoso.com",
+        "s***s@contoso.com",
+        "[redacted]@contoso.com",
+        "xxxxx@contoso.com",
+        "●●●●@contoso.com",
+    ],
+)
+def test_blurred_addresses_pass(claims, address):
+    deck = pptx_document("deck.pptx", [("Attendees", f"Susie Jones (IT Administrator), {address}")])
+    status, results = run(claims, deck)
+    assert status == Status.PASS
+    assert "1 blurred address(es) found" in results[0]["message"]
+
+
+def test_partner_and_microsoft_addresses_are_not_customer_pii(claims):
+    report = docx_document(
+        "report.docx",
+        ["Delivered by Priya Kaur (pkaur@fridayinc.com) and j.blake@eu.fridayinc.com, "
+         "with Microsoft's partner manager anna.berg@microsoft.com."],
+    )  # fmt: skip
+    status, _ = run(claims, report)
+    assert status == Status.PASS
+
+
+def test_other_outside_addresses_are_flagged_separately(claims):
+    report = docx_document("report.docx", ["Facilitator from the reseller: tom@adatum.example.org"])
+    status, results = run(claims, report)
+    assert status == Status.WARN
+    assert (
+        "1 other address(es) outside the partner (t***@adatum.example.org)" in results[0]["message"]
+    )
+
+
+def test_customer_domain_from_the_contact_email(claims):
+    report = docx_document("report.docx", ["Owner: rohan.mehta@proseware.in"])
+    status, results = run(
+        claims,
+        report,
+        customer={"id_type": "tpid", "id": "12345678", "contact_email": "rohan.mehta@proseware.in"},
+    )
+    assert status == Status.WARN
+    assert "1 customer address(es)" in results[0]["message"]
+
+
+def test_invoices_are_not_searched(claims):
+    invoice = docx_document("invoice.docx", ["Invoice", "Bill to ap@contoso.com"], kind="invoice")
+    report = docx_document("report.docx", ["Workshop report without addresses."])
+    status, _ = run(claims, invoice, report)
+    assert status == Status.PASS
+
+
+def test_unreadable_poe_document_is_an_error(claims):
+    status, results = run(claims, raw_document("notes.docx", b"PK\x03\x04 truncated"))
+    assert status == Status.ERROR
+    assert results[0]["message"].startswith("Could not look for e-mail addresses in notes.docx:")
+
+
+def test_each_address_listed_once(claims):
+    report = docx_document("report.docx", ["susie@contoso.com", "again susie@contoso.com"])
+    _, results = run(claims, report)
+    assert results[0]["message"].count("s****e@contoso.com") == 1
+
+
+def test_masking_and_blur_detection():
+    assert mask("susie.jones") == "s****s"
+    assert mask("al") == "a***"
+    assert blurred("s****") and blurred("[redacted]") and blurred("xxxx")
+    assert not blurred("susie") and not blurred("x.chen")
+
+
+@pytest.mark.parametrize("example", PiiVisible.examples, ids=lambda e: e.name)
+def test_examples(claims, example):
+    results = run_check_here(PiiVisible(), example.build(claims), claims.context())
+    assert overall_status(r["status"] for r in results) == example.expected
+
+
+def test_same_address_in_two_documents_is_counted_once_and_cited_twice(claims):
+    report = docx_document("report.docx", ["Owner: susie@contoso.com"])
+    deck = pptx_document("deck.pptx", [("Contacts", "susie@contoso.com and sam@contoso.com")])
+    status, results = run(claims, report, deck)
+    assert status == Status.WARN
+    assert "2 customer address(es) (s****e@contoso.com, s***@contoso.com)" in results[0]["message"]
+    assert [e["document"] for e in results[0]["evidence"]] == [
+        "report.docx",
+        "deck.pptx",
+        "deck.pptx",
+    ]

@@ -1,0 +1,242 @@
+"""psd: a Public Sector Disclosure is among the POE documents where the customer needs one."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from checks.psd import PublicSectorDisclosure
+from workbench.check_api import Status
+from workbench.engine.sandbox import run_check_here
+from workbench.testing import ClaimBuilder, docx_document, pptx_document, raw_document
+
+PUBLIC_US = {"public_sector": True, "name": "City of Riverton", "country": "US"}
+REPORT = pptx_document(
+    "workshop-report.pptx",
+    [
+        ("Executive Summary", "The City of Riverton public works department held the workshop."),
+        ("Next Steps", "Pilot Teams Shifts with two water crews in November."),
+    ],
+)
+DISCLOSURE_EN = docx_document(
+    "acknowledgement.docx",
+    [
+        "Public Sector Disclosure",
+        "Disclosure of Microsoft incentive funding to a public sector customer",
+        "FridayINC discloses to the City of Riverton, a government entity, that Microsoft will "
+        "pay FridayINC an incentive payment for delivering this engagement. The City confirms "
+        "that accepting the engagement does not conflict with its procurement or ethics rules.",
+        "Signature: /s/ Angela Whitfield, Director of Public Works",
+    ],
+)
+DISCLOSURE_FR = docx_document(
+    "attestation.docx",
+    [
+        "Divulgation au client du secteur public",
+        "Lumière Conseil informe la municipalité, entité publique, que Microsoft versera à "
+        "Lumière Conseil une incitation financière pour la réalisation de cet atelier. La "
+        "municipalité confirme que l'acceptation de cet atelier est conforme à ses règles en "
+        "matière de marchés publics et d'éthique, et qu'elle n'en supporte aucun coût.",
+    ],
+)
+# No title at all: the statement alone has to be recognised.
+DISCLOSURE_PLAIN = docx_document(
+    "county-letter.docx",
+    [
+        "Dear Commissioner Alvarez,",
+        "As required for public sector entities, we disclose that Microsoft pays Bluestem "
+        "Consulting a fee for the Copilot workshop delivered to Lakewood County. The county is not "
+        "charged for the workshop.",
+        "Kind regards, Marcus Reed",
+    ],
+)
+
+
+@pytest.fixture
+def claims(tmp_path):
+    return ClaimBuilder(tmp_path)
+
+
+def run(claims, claim):
+    results = run_check_here(PublicSectorDisclosure(), claim, claims.context())
+    assert len(results) == 1
+    return Status(results[0]["status"]), results[0]
+
+
+def pdf(file_name: str, lines: list[str] | None, *, kind: str = "poe"):
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    if lines is None:
+        page.rect(72, 400, 300, 200, fill=1)
+    for index, line in enumerate(lines or []):
+        page.drawString(72, 720 - 16 * index, line)
+    page.showPage()
+    page.save()
+    return raw_document(file_name, buffer.getvalue(), kind=kind)
+
+
+def test_commercial_customer_skips_and_says_why(claims):
+    status, result = run(claims, claims.view())
+    assert status == Status.SKIP
+    assert "Contoso Ltd is a commercial customer" in result["message"]
+
+
+@pytest.mark.parametrize(
+    ("country", "name"), [("JP", "Japan"), ("FR", "France"), ("GB", "United Kingdom")]
+)
+def test_public_sector_outside_in_us_pr_skips(claims, country, name):
+    claim = claims.view(customer={"public_sector": True, "country": country})
+    status, result = run(claims, claim)
+    assert status == Status.SKIP
+    assert f"public-sector customer in {name}" in result["message"]
+    assert "India, Puerto Rico and the United States" in result["message"]
+    assert not PublicSectorDisclosure().applies_to(claim)
+
+
+def test_disclosure_found_by_its_content(claims):
+    claim = claims.view(customer=PUBLIC_US, documents=[REPORT, DISCLOSURE_EN])
+    status, result = run(claims, claim)
+    assert status == Status.PASS
+    assert "the Public Sector Disclosure is acknowledgement.docx (paragraph 1)" in result["message"]
+    assert result["evidence"] == [
+        {
+            "document": "acknowledgement.docx",
+            "location": "paragraph 1",
+            "excerpt": "Public Sector Disclosure",
+        }
+    ]
+
+
+@pytest.mark.parametrize("country", ["IN", "PR"])
+def test_french_disclosure_is_recognised(claims, country):
+    customer = {**PUBLIC_US, "country": country}
+    status, result = run(claims, claims.view(customer=customer, documents=[REPORT, DISCLOSURE_FR]))
+    assert status == Status.PASS
+    assert "attestation.docx" in result["message"]
+
+
+def test_disclosure_without_a_title_is_recognised_by_what_it_says(claims):
+    status, result = run(
+        claims, claims.view(customer=PUBLIC_US, documents=[REPORT, DISCLOSURE_PLAIN])
+    )
+    assert status == Status.PASS
+    assert result["evidence"][0]["document"] == "county-letter.docx"
+    assert result["evidence"][0]["location"] == "paragraph 2"
+    assert "public sector entities" in result["evidence"][0]["excerpt"]
+
+
+def test_disclosure_in_a_pdf(claims):
+    document = pdf(
+        "PSD_signed.pdf",
+        [
+            "PUBLIC SECTOR DISCLOSURE",
+            "Customer: Municipio de Vega Clara, Puerto Rico",
+            "Caribe Cloud Partners discloses the Microsoft incentive for this engagement.",
+        ],
+    )
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[REPORT, document]))
+    assert status == Status.PASS
+    assert result["evidence"][0]["location"] == "page 1"
+
+
+def test_missing_disclosure_fails(claims):
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[REPORT]))
+    assert status == Status.FAIL
+    assert "City of Riverton is a public-sector customer in United States" in result["message"]
+    assert "a Public Sector Disclosure is required" in result["message"]
+
+
+def test_file_name_alone_is_not_a_disclosure(claims):
+    named = docx_document("Public_Sector_Disclosure.docx", ["Workshop agenda", "09:00 Welcome"])
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[REPORT, named]))
+    assert status == Status.FAIL
+    assert "Public_Sector_Disclosure.docx is named like a disclosure" in result["message"]
+
+
+def test_report_that_only_mentions_the_public_sector_is_not_a_disclosure(claims):
+    report = docx_document(
+        "report.docx",
+        [
+            "Executive Summary",
+            "The City of Riverton is a public sector organisation with 164 field staff. The "
+            "workshop covered shift planning and work orders; the pilot starts in November.",
+        ],
+    )
+    status, _ = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
+    assert status == Status.FAIL
+
+
+def test_scanned_document_means_the_check_cannot_decide(claims):
+    status, result = run(
+        claims, claims.view(customer=PUBLIC_US, documents=[REPORT, pdf("signed.pdf", None)])
+    )
+    assert status == Status.ERROR
+    assert "signed.pdf: no readable text" in result["message"]
+
+
+def test_unreadable_document_means_the_check_cannot_decide(claims):
+    broken = raw_document("psd.pdf", b"%PDF-1.4\n%broken")
+    claim = claims.view(customer=PUBLIC_US, documents=[REPORT, broken])
+    status, result = run(claims, claim)
+    assert status == Status.ERROR
+    assert f"psd.pdf: {claim.documents[1].unreadable_reason}" in result["message"]
+
+
+def test_disclosure_uploaded_as_the_invoice_warns(claims):
+    in_invoice = docx_document(
+        "invoice-and-psd.docx",
+        ["INVOICE", "Claim ID: 3000001", "Public Sector Disclosure", "We disclose the incentive."],
+        kind="invoice",
+    )
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[in_invoice, REPORT]))
+    assert status == Status.WARN
+    assert "uploaded as the invoice" in result["message"]
+
+
+@pytest.mark.parametrize("example", PublicSectorDisclosure.examples, ids=lambda e: e.name)
+def test_examples(claims, example):
+    status, _ = run(claims, example.build(claims))
+    assert status == example.expected
+
+
+LONG_REPORT = [
+    "Executive Summary",
+    *[
+        f"Section {n}: the public works crews reviewed work orders, fleet checks and water "
+        "distribution tasks with the workshop team, and agreed which of them move to Teams "
+        "first, who owns each step, and how supervisors will follow the results each week."
+        for n in range(1, 30)
+    ],
+]
+
+
+def test_long_report_that_mentions_the_disclosure_is_not_one(claims):
+    report = docx_document(
+        "report.docx",
+        [
+            *LONG_REPORT[:10],
+            "The Public Sector Disclosure was signed on 6 October.",
+            *LONG_REPORT[10:],
+        ],
+    )
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
+    assert status == Status.FAIL
+    assert "report.docx mentions a disclosure (paragraph 11) but is not one" in result["message"]
+
+
+def test_disclosure_appended_to_a_long_report_is_found(claims):
+    report = docx_document(
+        "report.docx",
+        [
+            *LONG_REPORT,
+            "Public Sector Disclosure",
+            "FridayINC discloses to the City of Riverton that Microsoft pays FridayINC an "
+            "incentive for this engagement.",
+        ],
+    )
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
+    assert status == Status.PASS
+    assert result["evidence"][0]["location"] == f"paragraph {len(LONG_REPORT) + 1}"

@@ -1,0 +1,217 @@
+"""survey-signature: each completed survey's e-signature has a full name, company and title."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.survey_signature import SurveySignature, missing_parts, parse_signature, same_person
+from workbench.check_api import Status, overall_status
+from workbench.engine.sandbox import run_check_here
+from workbench.testing import ClaimBuilder
+
+PARTNER_OK = {"status": "completed", "signature": "Priya Kaur, FridayINC, Delivery Lead"}
+CUSTOMER_OK = {
+    "status": "completed",
+    "signature": "Susie Jones, Contoso Ltd, IT Systems Administrator",
+}
+
+
+@pytest.fixture
+def claims(tmp_path):
+    return ClaimBuilder(tmp_path)
+
+
+def run(claims, customer=None, partner=None, customer_fields=None):
+    surveys = {"customer": customer or CUSTOMER_OK, "partner": partner or PARTNER_OK}
+    claim = claims.view(surveys=surveys, customer=customer_fields or {})
+    results = run_check_here(SurveySignature(), claim, claims.context())
+    return overall_status(r["status"] for r in results), results
+
+
+def by_message(results, text):
+    return next(r for r in results if text in r["message"])
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "Susie Jones, Contoso Ltd, IT Systems Administrator",
+        "Susie Jones - Contoso Ltd - IT Systems Administrator",
+        "Susie Jones | Contoso Ltd | IT Systems Administrator",
+        "Susie Jones; Contoso Ltd; IT Systems Administrator",
+        "Susie Jones\nContoso Ltd\nIT Systems Administrator",
+        "Susie Jones, Contoso, Ltd., IT Systems Administrator",
+        "Susie Jones Contoso Ltd IT Systems Administrator",
+        "Susie Jones, IT Systems Administrator, Contoso Ltd",
+    ],
+    ids=["comma", "dash", "pipe", "semicolon", "newline", "suffix-after-comma", "spaces", "order"],
+)
+def test_signature_parts_are_found_whatever_the_separator(signature):
+    parsed = parse_signature(signature, "Contoso Ltd")
+    assert parsed.name == "Susie Jones"
+    assert parsed.company.rstrip(".") in ("Contoso Ltd", "Contoso, Ltd")
+    assert parsed.title == "IT Systems Administrator"
+    assert missing_parts(parsed) == []
+
+
+@pytest.mark.parametrize(
+    ("signature", "missing"),
+    [
+        ("Susie Jones, Contoso Ltd", ["the title"]),
+        ("Susie Jones, IT Manager", ["the company name"]),
+        ("Susie Jones", ["the company name", "the title"]),
+        ("Contoso Ltd, IT Manager", ["the full name"]),
+        ("Susie, Contoso Ltd, IT Manager", ["a full name ('Susie' is not a first and last name)"]),
+        (
+            "Susie Jones, Fabrikam",
+            ["the company name or the title (only 'Fabrikam' follows the name)"],
+        ),
+    ],
+)
+def test_missing_parts_are_named(signature, missing):
+    assert missing_parts(parse_signature(signature, "Contoso Ltd")) == missing
+
+
+def test_japanese_signature():
+    parsed = parse_signature("小林 誠、北斗精機株式会社、情報システム部 部長", "北斗精機株式会社")
+    assert (parsed.name, parsed.company, parsed.title) == (
+        "小林 誠",
+        "北斗精機株式会社",
+        "情報システム部 部長",
+    )
+    assert missing_parts(parse_signature("小林誠 北斗精機株式会社 部長", "北斗精機株式会社")) == []
+
+
+def test_complete_signatures_pass(claims):
+    status, results = run(claims)
+    assert status == Status.PASS
+    assert [r["message"] for r in results] == [
+        "Customer survey signed by Susie Jones (IT Systems Administrator) for Contoso Ltd.",
+        "Partner survey signed by Priya Kaur (Delivery Lead) for FridayINC.",
+    ]
+    assert results[0]["evidence"][0] == {
+        "document": "customer survey",
+        "location": "e-signature (last question)",
+        "excerpt": CUSTOMER_OK["signature"],
+    }
+
+
+def test_incomplete_customer_signature_fails_with_the_consequence(claims):
+    status, results = run(
+        claims, customer={"status": "completed", "signature": "Susie Jones, Contoso Ltd"}
+    )
+    assert status == Status.FAIL
+    result = by_message(results, "Customer survey")
+    assert result["status"] == "fail"
+    assert "lacks the title" in result["message"]
+    assert "may get the claim rejected" in result["message"]
+
+
+def test_incomplete_partner_signature_asks_for_a_retake(claims):
+    status, results = run(
+        claims, partner={"status": "completed", "signature": "Priya Kaur, Delivery Lead"}
+    )
+    assert status == Status.FAIL
+    result = by_message(results, "Partner survey")
+    assert "lacks the company name" in result["message"]
+    assert "retake the partner survey" in result["message"]
+
+
+def test_one_word_name_fails(claims):
+    status, results = run(
+        claims, customer={"status": "completed", "signature": "Susie, Contoso Ltd, CIO"}
+    )
+    assert status == Status.FAIL
+    assert "'Susie' is not a first and last name" in results[0]["message"]
+
+
+def test_completed_survey_without_signature_fails(claims):
+    status, results = run(claims, customer={"status": "completed", "signature": None})
+    assert status == Status.FAIL
+    assert "e-signature (full name, company name, title) is empty" in results[0]["message"]
+
+
+def test_company_written_differently_still_matches(claims):
+    status, _ = run(
+        claims,
+        customer={"status": "completed", "signature": "Susie Jones, CONTOSO, Inc., CIO"},
+        partner={"status": "completed", "signature": "Priya Kaur, Friday Inc, Delivery Lead"},
+    )
+    assert status == Status.PASS
+
+
+def test_signature_for_another_company_warns(claims):
+    status, results = run(
+        claims, customer={"status": "completed", "signature": "Susie Jones, Fabrikam Inc, CIO"}
+    )
+    assert status == Status.WARN
+    assert "but the claim's customer is Contoso Ltd" in results[0]["message"]
+
+
+def test_customer_survey_signed_for_the_partner_warns(claims):
+    status, results = run(
+        claims, customer={"status": "completed", "signature": "Ann Lee, FridayINC, Consultant"}
+    )
+    assert status == Status.WARN
+    assert "that is the partner, not the customer Contoso Ltd" in results[0]["message"]
+
+
+def test_same_person_signing_both_surveys_warns(claims):
+    status, results = run(
+        claims,
+        customer={"status": "completed", "signature": "priya kaur, Contoso Ltd, Delivery Lead"},
+    )
+    assert status == Status.WARN
+    result = by_message(results, "same person")
+    assert result["status"] == "warn"
+    assert [e["document"] for e in result["evidence"]] == ["customer survey", "partner survey"]
+
+
+def test_partner_contact_signing_the_customer_survey_warns(claims):
+    status, results = run(
+        claims,
+        customer={"status": "completed", "signature": "Priya Kaur, Contoso Ltd, Project Lead"},
+        partner={"status": "completed", "signature": "Jordan Blake, FridayINC, Consultant"},
+    )
+    assert status == Status.WARN
+    assert "the partner's contact" in by_message(results, "partner's contact")["message"]
+
+
+def test_surveys_not_completed_are_left_to_completeness(claims):
+    status, results = run(
+        claims, customer={"status": "sent", "signature": None}, partner={"status": "not_initiated"}
+    )
+    assert status == Status.SKIP
+    assert "customer survey is not completed (sent)" in results[0]["message"]
+    assert "completeness" in results[0]["message"]
+
+
+def test_customer_survey_not_completed_partner_checked(claims):
+    status, results = run(claims, customer={"status": "not_initiated", "signature": None})
+    assert status == Status.PASS
+    assert [r["status"] for r in results] == ["skip", "pass"]
+
+
+def test_company_in_another_script_is_left_to_the_reviewer(claims):
+    status, results = run(
+        claims,
+        customer={
+            "status": "completed",
+            "signature": "小林 誠、北斗精機株式会社、情報システム部 部長",
+        },
+        customer_fields={"name": "Hokuto Seiki Co., Ltd."},
+    )
+    assert status == Status.PASS
+    assert "different scripts: compare by eye" in results[0]["message"]
+
+
+def test_same_person_tolerates_case_and_accents():
+    assert same_person("Élodie Berthelot", "elodie berthelot")
+    assert same_person("Kaur Priya", "Priya Kaur")
+    assert not same_person("Priya Kaur", "Jordan Blake")
+
+
+@pytest.mark.parametrize("example", SurveySignature.examples, ids=lambda e: e.name)
+def test_examples(claims, example):
+    results = run_check_here(SurveySignature(), example.build(claims), claims.context())
+    assert overall_status(r["status"] for r in results) == example.expected

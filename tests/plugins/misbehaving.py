@@ -1,0 +1,73 @@
+"""Checks that misbehave in every way the engine must survive."""
+
+import os
+import time
+
+from workbench.check_api import Check, Result
+
+
+class Raises(Check):
+    id = "raises"
+    title = "Raises"
+
+    def run(self, claim, context):
+        raise ValueError("boom on " + claim.claim_id)
+
+
+class Hangs(Check):
+    id = "hangs"
+    title = "Hangs"
+    timeout = 1.0
+
+    def run(self, claim, context):
+        while True:
+            time.sleep(0.05)
+
+
+class ReturnsGarbage(Check):
+    id = "returns-garbage"
+    title = "Returns garbage"
+
+    def run(self, claim, context):
+        return {"status": "pass"}
+
+
+class ReturnsNothing(Check):
+    id = "returns-nothing"
+    title = "Returns nothing"
+
+    def run(self, claim, context):
+        return []
+
+
+class CrashesTheProcess(Check):
+    id = "crashes"
+    title = "Crashes"
+
+    def run(self, claim, context):
+        os._exit(3)
+
+
+class EatsMemory(Check):
+    id = "eats-memory"
+    title = "Eats memory"
+
+    def run(self, claim, context):
+        hoard = []
+        while True:
+            hoard.append(bytearray(64 * 1024 * 1024))
+
+
+class CountsDocuments(Check):
+    """A well-behaved check, to show the others do not stop it."""
+
+    id = "counts-documents"
+    title = "Counts documents"
+    version = "7"
+
+    def run(self, claim, context):
+        return Result.passed(f"{len(claim.documents)} documents")
+
+
+class NotACheck:
+    id = "not-a-check"

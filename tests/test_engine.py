@@ -1,0 +1,203 @@
+"""The check engine: discovery, the sandbox, fingerprints and stored results."""
+
+from datetime import UTC, datetime
+from importlib.metadata import EntryPoint
+
+import pytest
+from sqlalchemy import select
+
+from tests.plugins import misbehaving
+from workbench.check_api import CheckContext, Result, Severity, Status
+from workbench.db import get_db
+from workbench.domain.intake import import_folder
+from workbench.engine import registry as registry_module
+from workbench.engine.registry import LoadedCheck, PluginSource, build_registry, discover, validate
+from workbench.engine.runner import Engine, result_document
+from workbench.engine.sandbox import CheckSandbox, GarbageReturned, normalise
+from workbench.models import CheckResult, Claim
+from workbench.testing import ClaimBuilder, write_bundle
+
+NOW = datetime(2026, 11, 1, tzinfo=UTC)
+
+
+def source(name, reference):
+    return PluginSource("tests", "0", name, reference)
+
+
+def loaded(cls):
+    ref = f"tests.plugins.misbehaving:{cls.__name__}"
+    return LoadedCheck(cls(), source(cls.id, ref), Severity(cls.severity))
+
+
+@pytest.fixture(scope="module")
+def sandbox():
+    with CheckSandbox(memory_bytes=512 * 1024**2) as box:
+        yield box
+
+
+@pytest.fixture(scope="module")
+def view(tmp_path_factory):
+    return ClaimBuilder(tmp_path_factory.mktemp("claims")).view()
+
+
+@pytest.mark.parametrize(
+    ("cls", "failure"),
+    [
+        (misbehaving.Raises, "raised ValueError: boom on 3000001 (at misbehaving.py:"),
+        (misbehaving.Hangs, "took longer than 1 s and was stopped"),
+        (misbehaving.ReturnsGarbage, "returned garbage: returned dict, not a Result"),
+        (misbehaving.ReturnsNothing, "returned garbage: returned no results"),
+        (misbehaving.CrashesTheProcess, "crashed its worker process (exit code 3)"),
+        (misbehaving.EatsMemory, "ran out of memory"),
+    ],
+)
+def test_misbehaving_checks_become_failures_and_the_sandbox_recovers(sandbox, view, cls, failure):
+    item = loaded(cls)
+    outcome = sandbox.run(item.source.reference, view, CheckContext(NOW), timeout=cls.timeout)
+    assert outcome.results == ()
+    assert failure in outcome.failure
+    good = loaded(misbehaving.CountsDocuments)
+    after = sandbox.run(good.source.reference, view, CheckContext(NOW), timeout=10)
+    assert after.results == ({"status": "pass", "message": "2 documents", "evidence": []},)
+
+
+def test_normalise_refuses_malformed_results():
+    with pytest.raises(GarbageReturned, match="among its results"):
+        normalise([Result.passed("ok"), "fine"])
+    with pytest.raises(GarbageReturned, match="without a message"):
+        normalise(Result(Status.PASS, " "))
+    assert normalise(r for r in [Result.failed("no")])[0]["status"] == "fail"
+
+
+def test_validate_names_what_is_wrong():
+    with pytest.raises(TypeError, match="not a subclass"):
+        validate(misbehaving.NotACheck, source("not-a-check", "x:NotACheck"))
+    with pytest.raises(ValueError, match="entry point name must be the check id"):
+        validate(misbehaving.Raises, source("other-name", "x:Raises"))
+
+
+def test_discovery_reports_broken_plugins_by_source(monkeypatch):
+    entries = [
+        EntryPoint(
+            "counts-documents", "tests.plugins.misbehaving:CountsDocuments", "workbench.checks"
+        ),
+        EntryPoint("missing", "tests.plugins.nowhere:Missing", "workbench.checks"),
+        EntryPoint("not-a-check", "tests.plugins.misbehaving:NotACheck", "workbench.checks"),
+    ]
+    monkeypatch.setattr(
+        registry_module, "find", lambda group: [(source(e.name, e.value), e) for e in entries]
+    )
+    registry = discover()
+    assert [c.id for c in registry.checks] == ["counts-documents"]
+    messages = {f.check_id: str(f) for f in registry.failures}
+    assert messages["missing"].startswith("tests==0[missing] failed to load: ModuleNotFoundError")
+    assert "tests==0[not-a-check] is invalid: " in messages["not-a-check"]
+
+
+def test_duplicate_ids_are_refused_naming_both_sources():
+    first = loaded(misbehaving.CountsDocuments)
+    second = LoadedCheck(
+        first.check, PluginSource("other", "2", first.id, "x:Y"), Severity.BLOCKING
+    )
+    registry = build_registry([first, second], [])
+    assert registry.checks == ()
+    assert all("tests==0[counts-documents] and other==2[counts-documents]" in str(f)
+               for f in registry.failures)  # fmt: skip
+
+
+def test_severity_override_and_disabled_checks():
+    registry = build_registry(
+        [loaded(misbehaving.CountsDocuments), loaded(misbehaving.Raises)], [],
+        severity_overrides={"counts-documents": "advisory"}, disabled=["raises"],
+    )  # fmt: skip
+    assert [(c.id, c.severity) for c in registry.checks] == [
+        ("counts-documents", Severity.ADVISORY)
+    ]
+
+
+def test_the_built_in_checks_come_through_entry_points():
+    registry = discover()
+    sources = {c.id: c.source for c in registry.checks}
+    assert sources["completeness"].distribution == "poe-workbench"
+    assert sources["completeness"].reference == "checks.completeness:Completeness"
+
+
+# --- the runner, on a real database ------------------------------------------------------------
+
+
+@pytest.fixture
+def claim(app, session, blobs, catalog, tmp_path):
+    import_folder(get_db(app).sessionmaker, blobs, write_bundle(tmp_path / "b"),
+                  max_document_bytes=10**7, source="test")  # fmt: skip
+    return session.scalar(select(Claim))
+
+
+@pytest.fixture
+def engine(blobs):
+    registry = build_registry(
+        [loaded(misbehaving.CountsDocuments), loaded(misbehaving.Raises)],
+        [registry_module.PluginFailure("gone", source("gone", "x:Gone"), "failed to load: ImportError: x")],
+    )  # fmt: skip
+    engine = Engine(blobs, registry=registry)
+    yield engine
+    engine.close()
+
+
+def test_run_stores_results_with_version_and_fingerprint(session, claim, engine):
+    summary = engine.run(session, claim, now=NOW)
+    session.commit()
+    assert sorted(summary.ran) == ["counts-documents", "gone", "raises"]
+    document = result_document(session, claim)
+    by_check = {r["check"]: r for r in document["results"]}
+    assert by_check["counts-documents"] == {
+        "check": "counts-documents", "version": "7", "status": "pass", "message": "2 documents",
+        "evidence": [], "severity": "blocking", "title": "Counts documents",
+        "ran_at": "2026-11-01T00:00:00Z",
+    }  # fmt: skip
+    assert by_check["raises"]["status"] == "error"
+    assert by_check["raises"]["message"].startswith("tests==0[raises] raised ValueError: boom")
+    assert by_check["gone"]["message"] == "tests==0[gone] failed to load: ImportError: x"
+    assert all(len(row.fingerprint) == 64 for row in session.scalars(select(CheckResult)))
+
+
+def test_rerun_reuses_unchanged_results_and_force_runs_again(session, claim, engine):
+    engine.run(session, claim, now=NOW)
+    session.commit()
+    again = engine.run(session, claim, now=NOW)
+    assert again.ran == [] and sorted(again.reused) == ["counts-documents", "gone", "raises"]
+    forced = engine.run(session, claim, now=NOW, force=True)
+    session.commit()
+    assert sorted(forced.ran) == ["counts-documents", "gone", "raises"]
+    rows = session.scalars(select(CheckResult).where(CheckResult.check_id == "raises")).all()
+    assert [r.current for r in rows] == [False, True]  # the old result stays on record
+
+
+def test_a_new_check_version_runs_again(session, claim, engine, blobs):
+    engine.run(session, claim, now=NOW)
+    session.commit()
+
+    class CountsDocumentsV8(misbehaving.CountsDocuments):
+        version = "8"
+
+    item = LoadedCheck(
+        CountsDocumentsV8(), loaded(misbehaving.CountsDocuments).source, Severity.BLOCKING
+    )
+    newer = Engine(blobs, registry=build_registry([item], []))
+    try:
+        summary = newer.run(session, claim, now=NOW)
+    finally:
+        newer.close()
+    assert summary.ran == ["counts-documents"]
+
+
+def test_documents_are_extracted_once(session, claim, engine, monkeypatch):
+    engine.run(session, claim, now=NOW)
+    session.commit()
+    calls = []
+    original = engine.pool.extract
+    monkeypatch.setattr(
+        engine.pool, "extract", lambda *a, **k: calls.append(a) or original(*a, **k)
+    )
+    engine.run(session, claim, now=NOW, force=True)
+    engine.view(session, claim)
+    assert calls == []

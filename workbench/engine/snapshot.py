@@ -1,0 +1,254 @@
+"""Turn a claim's rows into the frozen view that checks read.
+
+This is where the expensive, shared work happens once per claim run: each
+current document is read (or its cached extraction reused), indexed for
+near-duplicate search, and matched against every other claim and the
+engagement's template examples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.check_api import (
+    ClaimView,
+    CustomerView,
+    DocumentMatch,
+    DocumentView,
+    EngagementView,
+    PartnerView,
+    SurveyView,
+)
+from workbench.domain.blobs import BlobStore
+from workbench.domain.markets import market_for_country
+from workbench.engine import similarity
+from workbench.engine.extractions import cached_extractions
+from workbench.extract import READER_VERSION, Extraction, ExtractionPool
+from workbench.models import (
+    Claim,
+    Document,
+    DocumentVersion,
+    Engagement,
+    StoredExtraction,
+    TextSignature,
+)
+
+
+def current_versions(claim: Claim) -> list[DocumentVersion]:
+    """The document versions of the latest submittal, in the bundle's order."""
+    submittal = claim.latest_submittal
+    if submittal is None:
+        return []
+    return [entry.version for entry in submittal.entries]
+
+
+def claim_masks(claim: Claim) -> tuple[str, ...]:
+    customer = claim.customer
+    domain = customer.external_id if customer.id_type == "domain" else None
+    return similarity.mask_terms(customer.name, domain, claim.partner.name)
+
+
+def snapshot(
+    session: Session, claim: Claim, *, blobs: BlobStore, pool: ExtractionPool
+) -> ClaimView:
+    """Build the view of ``claim`` that checks run on (flushes cache and index rows)."""
+    versions = current_versions(claim)
+    templates = _template_examples(claim.engagement)
+    extractions = cached_extractions(
+        session, blobs, [v.sha256 for v in versions] + [t["sha256"] for t in templates], pool
+    )
+    masks = claim_masks(claim)
+    _index_templates(session, claim.engagement, templates, extractions)
+    fingerprints = {}
+    for version in versions:
+        fp = similarity.fingerprint(extractions[version.sha256].text, masks)
+        fingerprints[version.id] = fp
+        if fp is not None:
+            _index_version(session, claim, version, fp)
+    documents = tuple(
+        DocumentView(
+            file_name=version.document.file_name,
+            kind=version.document.kind.value,
+            sha256=version.sha256,
+            size=version.size_bytes,
+            content_type=version.content_type,
+            version=version.number,
+            extraction=extractions[version.sha256],
+            matches=_matches(session, claim, version, fingerprints[version.id], extractions),
+        )
+        for version in versions
+    )
+    return build_view(claim, documents)
+
+
+def build_view(claim: Claim, documents: Sequence[DocumentView]) -> ClaimView:
+    partner, customer = claim.partner, claim.customer
+    return ClaimView(
+        claim_id=claim.claim_id,
+        claim_name=claim.claim_name,
+        status=claim.status.value,
+        is_dispute=claim.is_dispute,
+        created_on=claim.created_on,
+        consent_date=claim.consent_date,
+        first_submitted_at=claim.first_submitted_at,
+        submitted_at=claim.submitted_at,
+        partner=PartnerView(
+            partner_id=partner.partner_id,
+            name=partner.name,
+            location=partner.location,
+            country=partner.country,
+            market=market_for_country(partner.country).value,
+            contact_name=claim.partner_contact_name,
+            contact_email=claim.partner_contact_email,
+        ),
+        customer=CustomerView(
+            name=customer.name,
+            id_type=customer.id_type.value,
+            id=customer.external_id,
+            country=customer.country,
+            public_sector=customer.public_sector,
+            contact_name=claim.customer_contact_name,
+            contact_email=claim.customer_contact_email,
+            contact_title=claim.customer_contact_title,
+            domain_mismatch_reason=claim.domain_mismatch_reason,
+        ),
+        engagement=engagement_view(claim.engagement),
+        deal_size_usd=claim.deal_size_usd,
+        requested_hours=claim.requested_hours,
+        proposed_payout_usd=claim.proposed_payout_usd,
+        documents=tuple(documents),
+        surveys=tuple(
+            SurveyView(
+                role=s.role.value,
+                status=s.status.value,
+                completed_at=s.completed_at,
+                responses=tuple(r for r in s.responses if isinstance(r, dict)),
+                signature=s.signature,
+            )
+            for s in claim.surveys
+        ),
+    )
+
+
+def engagement_view(engagement: Engagement) -> EngagementView:
+    def money(rates):
+        return None if rates is None else {k: Decimal(str(v)) for k, v in rates.items()}
+
+    return EngagementView(
+        id=engagement.id,
+        name=engagement.name,
+        solution_area=engagement.solution_area.value,
+        payout_type=engagement.payout_type.value,
+        activity_type=engagement.activity_type.value,
+        rates_usd=money(engagement.rates_usd),
+        hourly_rates_usd=money(engagement.hourly_rates_usd),
+        customer_survey_required=engagement.customer_survey_required,
+        required_sections=tuple(engagement.required_sections),
+    )
+
+
+def _template_examples(engagement: Engagement) -> list[dict]:
+    return [t for t in engagement.example_blobs if "sha256" in t]
+
+
+def _index_templates(session, engagement, templates, extractions) -> None:
+    for template in templates:
+        exists = session.scalar(
+            select(TextSignature.id).where(
+                TextSignature.engagement_id == engagement.id,
+                TextSignature.sha256 == template["sha256"],
+                TextSignature.reader_version == READER_VERSION,
+            )
+        )
+        if exists:
+            continue
+        fp = similarity.fingerprint(extractions[template["sha256"]].text)
+        if fp is not None:
+            similarity.index(
+                session, fp, sha256=template["sha256"], reader_version=READER_VERSION,
+                kind="template", label=template["file"], engagement_id=engagement.id,
+            )  # fmt: skip
+
+
+def _index_version(session, claim, version, fp) -> None:
+    exists = session.scalar(
+        select(TextSignature.id).where(
+            TextSignature.document_version_id == version.id,
+            TextSignature.reader_version == READER_VERSION,
+        )
+    )
+    if not exists:
+        similarity.index(
+            session, fp, sha256=version.sha256, reader_version=READER_VERSION,
+            kind=version.document.kind.value, label=version.document.file_name,
+            claim_pk=claim.id, document_version_id=version.id,
+        )  # fmt: skip
+
+
+def _matches(
+    session: Session,
+    claim: Claim,
+    version: DocumentVersion,
+    fp: similarity.TextFingerprint | None,
+    extractions: dict[str, Extraction],
+) -> tuple[DocumentMatch, ...]:
+    found: dict[tuple, DocumentMatch] = {}
+    same_bytes = session.execute(
+        select(Claim.claim_id, Document.file_name, Document.kind)
+        .join(Document, Document.claim_id == Claim.id)
+        .join(DocumentVersion, DocumentVersion.document_id == Document.id)
+        .where(DocumentVersion.sha256 == version.sha256, Claim.id != claim.id)
+        .distinct()
+    )
+    for claim_id, file_name, kind in same_bytes:
+        found[(claim_id, file_name)] = DocumentMatch(claim_id, file_name, kind.value, 1.0, True)
+    for template in _template_examples(claim.engagement):
+        if template["sha256"] == version.sha256:
+            found[(None, template["file"])] = DocumentMatch(
+                None, template["file"], "template", 1.0, True, "template"
+            )
+    if fp is None:
+        return tuple(found.values())
+
+    def text_of(digest: str) -> str:
+        if digest not in extractions:
+            extractions.update(
+                {
+                    row: Extraction.from_dict(data)
+                    for row, data in session.execute(
+                        select(StoredExtraction.sha256, StoredExtraction.data).where(
+                            StoredExtraction.sha256 == digest,
+                            StoredExtraction.reader_version == READER_VERSION,
+                        )
+                    )
+                }
+            )
+        extraction = extractions.get(digest)
+        return extraction.text if extraction is not None else ""
+
+    def masks_of(signature: TextSignature) -> tuple[str, ...]:
+        return claim_masks(signature.claim) if signature.claim is not None else ()
+
+    for near in similarity.near_copies(
+        session, extractions[version.sha256].text, fp, masked=claim_masks(claim),
+        reader_version=READER_VERSION, exclude_claim_pk=claim.id,
+        text_of=text_of, masks_of=masks_of,
+    ):  # fmt: skip
+        signature = near.signature
+        if signature.claim is None:
+            key = (None, signature.label)
+            match = DocumentMatch(None, signature.label, "template", near.similarity,
+                                  signature.sha256 == version.sha256, "template")  # fmt: skip
+        else:
+            key = (signature.claim.claim_id, signature.label)
+            match = DocumentMatch(signature.claim.claim_id, signature.label, signature.kind,
+                                  near.similarity, signature.sha256 == version.sha256)  # fmt: skip
+        if key not in found:
+            found[key] = match
+    return tuple(
+        sorted(found.values(), key=lambda m: (-m.similarity, m.claim_id or "", m.file_name))
+    )
