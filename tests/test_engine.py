@@ -201,3 +201,13 @@ def test_documents_are_extracted_once(session, claim, engine, monkeypatch):
     engine.run(session, claim, now=NOW, force=True)
     engine.view(session, claim)
     assert calls == []
+
+
+def test_a_rolled_back_run_leaves_nothing_behind(session, claim, engine):
+    """Savepoints inside a run must not commit (pysqlite would, left to itself)."""
+    from tests.conftest import table_counts
+
+    before = table_counts(session)
+    engine.run(session, claim, now=NOW)
+    session.rollback()
+    assert table_counts(session) == before
