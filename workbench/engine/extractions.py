@@ -30,10 +30,10 @@ def cached_extractions(
         )
     )
     found = {row.sha256: Extraction.from_dict(row.data) for row in rows}
-    for digest in wanted:
-        if digest in found:
-            continue
-        extraction = pool.extract(blobs.path_for(digest))
+    missing = [digest for digest in wanted if digest not in found]
+    # One document per worker, in parallel.
+    read = pool.extract_many([blobs.path_for(digest) for digest in missing])
+    for digest, extraction in zip(missing, read, strict=True):
         found[digest] = extraction
         _store(session, digest, extraction)
     return found

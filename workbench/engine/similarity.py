@@ -16,11 +16,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 
@@ -69,15 +69,14 @@ MASK = "\x00party"
 
 @dataclass(frozen=True)
 class TextFingerprint:
-    shingles: frozenset[int]
+    """A text's MinHash signature (NUM_PERM 32-bit minima)."""
+
     hashvalues: tuple[int, ...]
 
     def bands(self) -> list[str]:
+        values = np.asarray(self.hashvalues, dtype=np.uint64)
         return [
-            hashlib.blake2b(
-                np.asarray(self.hashvalues[b * ROWS : (b + 1) * ROWS], dtype=np.uint64).tobytes(),
-                digest_size=16,
-            ).hexdigest()
+            hashlib.blake2b(values[b * ROWS : (b + 1) * ROWS].tobytes(), digest_size=16).hexdigest()
             for b in range(BANDS)
         ]
 
@@ -102,18 +101,33 @@ def tokens(text: str, masked: Iterable[str] = ()) -> list[str]:
 
 
 def shingles(text: str, masked: Iterable[str] = ()) -> frozenset[int]:
+    """The set of 32-bit hashes of the text's word 3-grams (CRC32: fast, stable everywhere)."""
     words = tokens(text, masked)
-    if len(words) < SHINGLE_WORDS:
-        return frozenset()
     return frozenset(
-        int.from_bytes(
-            hashlib.blake2b(
-                " ".join(words[i : i + SHINGLE_WORDS]).encode(), digest_size=8
-            ).digest(),
-            "little",
-        )
+        zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode())
         for i in range(len(words) - SHINGLE_WORDS + 1)
     )
+
+
+# Universal hashing (a * x + b) mod p, one (a, b) per permutation, as MinHash libraries do;
+# numpy evaluates all permutations for a block of shingles at once.
+_PRIME = np.uint64((1 << 61) - 1)
+_MAX32 = np.uint64(0xFFFFFFFF)
+_generator = np.random.RandomState(SEED)
+_A = _generator.randint(1, (1 << 61) - 1, size=NUM_PERM, dtype=np.uint64)
+_B = _generator.randint(0, (1 << 61) - 1, size=NUM_PERM, dtype=np.uint64)
+_BLOCK = 4096
+
+
+def minhash(grams: frozenset[int]) -> tuple[int, ...]:
+    values = np.fromiter(grams, dtype=np.uint64, count=len(grams))
+    minima = np.full(NUM_PERM, _MAX32, dtype=np.uint64)
+    with np.errstate(over="ignore"):  # uint64 wrap-around is part of the hash
+        for start in range(0, len(values), _BLOCK):
+            block = values[start : start + _BLOCK, None]
+            hashed = ((block * _A + _B) % _PRIME) & _MAX32
+            np.minimum(minima, hashed.min(axis=0), out=minima)
+    return tuple(int(v) for v in minima)
 
 
 def fingerprint(text: str, masked: Iterable[str] = ()) -> TextFingerprint | None:
@@ -121,9 +135,7 @@ def fingerprint(text: str, masked: Iterable[str] = ()) -> TextFingerprint | None
     grams = shingles(text, masked)
     if len(grams) < MIN_SHINGLES:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
-    minhash.update_batch([g.to_bytes(8, "little") for g in grams])
-    return TextFingerprint(grams, tuple(int(v) for v in minhash.hashvalues))
+    return TextFingerprint(minhash(grams))
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
@@ -143,6 +155,7 @@ def index(
     claim_pk: int | None = None,
     document_version_id: int | None = None,
     engagement_id: str | None = None,
+    shingle_count: int = 0,
 ) -> TextSignature:
     """Store a signature and its bands (flushed, not committed)."""
     signature = TextSignature(
@@ -154,7 +167,7 @@ def index(
         document_version_id=document_version_id,
         engagement_id=engagement_id,
         minhash=list(fp.hashvalues),
-        shingle_count=len(fp.shingles),
+        shingle_count=shingle_count,
     )
     session.add(signature)
     session.flush()

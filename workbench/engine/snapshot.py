@@ -63,12 +63,8 @@ def snapshot(
     )
     masks = claim_masks(claim)
     _index_templates(session, claim.engagement, templates, extractions)
-    fingerprints = {}
-    for version in versions:
-        fp = similarity.fingerprint(extractions[version.sha256].text, masks)
-        fingerprints[version.id] = fp
-        if fp is not None:
-            _index_version(session, claim, version, fp)
+    fingerprints = {version.id: _fingerprint(session, claim, version, extractions, masks)
+                    for version in versions}  # fmt: skip
     documents = tuple(
         DocumentView(
             file_name=version.document.file_name,
@@ -174,19 +170,26 @@ def _index_templates(session, engagement, templates, extractions) -> None:
             )  # fmt: skip
 
 
-def _index_version(session, claim, version, fp) -> None:
-    exists = session.scalar(
-        select(TextSignature.id).where(
+def _fingerprint(session, claim, version, extractions, masks) -> similarity.TextFingerprint | None:
+    """The version's stored signature, or a new one (computed and indexed once per version)."""
+    stored = session.scalar(
+        select(TextSignature.minhash).where(
             TextSignature.document_version_id == version.id,
             TextSignature.reader_version == READER_VERSION,
         )
     )
-    if not exists:
-        similarity.index(
-            session, fp, sha256=version.sha256, reader_version=READER_VERSION,
-            kind=version.document.kind.value, label=version.document.file_name,
-            claim_pk=claim.id, document_version_id=version.id,
-        )  # fmt: skip
+    if stored is not None:
+        return similarity.TextFingerprint(tuple(stored))
+    grams = similarity.shingles(extractions[version.sha256].text, masks)
+    if len(grams) < similarity.MIN_SHINGLES:
+        return None
+    fp = similarity.TextFingerprint(similarity.minhash(grams))
+    similarity.index(
+        session, fp, sha256=version.sha256, reader_version=READER_VERSION,
+        kind=version.document.kind.value, label=version.document.file_name,
+        claim_pk=claim.id, document_version_id=version.id, shingle_count=len(grams),
+    )  # fmt: skip
+    return fp
 
 
 def _matches(
