@@ -47,6 +47,7 @@ DEFAULT_CLAIM: dict[str, Any] = {
         "contact_title": "IT Systems Administrator",
         "domain_mismatch_reason": None,
     },
+    "submitted_by": {"name": "Omar Haddad", "email": "ohaddad@fridayinc.com"},
     "deal_size_usd": 5000,
     "requested_hours": None,
     "proposed_payout_usd": None,

@@ -83,6 +83,7 @@ class Bundle:
     deal_size_usd: Decimal | None
     requested_hours: Decimal | None
     proposed_payout_usd: Decimal | None
+    submitted_by: dict[str, Any]
     documents: tuple[BundleDocument, ...]
     surveys: tuple[BundleSurvey, ...]
     comments: tuple[BundleComment, ...]
@@ -293,6 +294,17 @@ class _Fields:
         consent_date = self.day(d, "consent_date", "consent_date")
         if consent_date < created_on:
             raise self.fail("consent_date", "is before the claim was created (created_at)")
+        submitted_by_raw = d.get("submitted_by") or {}
+        if not isinstance(submitted_by_raw, dict):
+            raise self.fail("submitted_by", "must be an object with 'name' and 'email'")
+        submitted_by = {
+            "name": self.text(
+                submitted_by_raw, "name", "submitted_by.name", required=False, max_len=200
+            ),
+            "email": self.text(
+                submitted_by_raw, "email", "submitted_by.email", required=False, max_len=320
+            ),
+        }
         documents = self._documents(folder, max_document_bytes)
         surveys = self._surveys()
         comments = self._comments()
@@ -310,6 +322,7 @@ class _Fields:
             deal_size_usd=self.amount(d, "deal_size_usd", "deal_size_usd"),
             requested_hours=self.amount(d, "requested_hours", "requested_hours"),
             proposed_payout_usd=self.amount(d, "proposed_payout_usd", "proposed_payout_usd"),
+            submitted_by=submitted_by,
             documents=documents,
             surveys=surveys,
             comments=comments,

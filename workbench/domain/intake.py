@@ -232,6 +232,8 @@ def _copy_fields(claim: Claim, bundle: Bundle) -> None:
     claim.customer_contact_email = bundle.customer["contact_email"]
     claim.customer_contact_title = bundle.customer["contact_title"]
     claim.domain_mismatch_reason = bundle.customer["domain_mismatch_reason"]
+    claim.submitted_by_name = bundle.submitted_by["name"]
+    claim.submitted_by_email = bundle.submitted_by["email"]
 
 
 def _refuse_identity_change(claim: Claim, bundle: Bundle) -> None:

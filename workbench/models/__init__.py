@@ -7,14 +7,20 @@ from workbench.models.claim import Claim, Submittal
 from workbench.models.documents import Document, DocumentVersion, SubmittalDocument
 from workbench.models.extractions import SignatureBand, StoredExtraction, TextSignature
 from workbench.models.history import Comment, Decision, HistoryEvent
+from workbench.models.outbox import OutboxMessage
 from workbench.models.parties import Customer, PartnerLocation
+from workbench.models.sessions import UserSession
 from workbench.models.surveys import Survey
+from workbench.models.tokens import ApiToken
 from workbench.models.users import User
+from workbench.models.views import ClaimPresence, SavedView
 
 __all__ = [
+    "ApiToken",
     "Base",
     "CheckResult",
     "Claim",
+    "ClaimPresence",
     "Comment",
     "Customer",
     "Decision",
@@ -22,7 +28,9 @@ __all__ = [
     "DocumentVersion",
     "Engagement",
     "HistoryEvent",
+    "OutboxMessage",
     "PartnerLocation",
+    "SavedView",
     "SignatureBand",
     "StoredExtraction",
     "Submittal",
@@ -30,5 +38,6 @@ __all__ = [
     "Survey",
     "TextSignature",
     "User",
+    "UserSession",
     "utcnow",
 ]

@@ -53,6 +53,10 @@ class Claim(Base):
     customer_contact_email: Mapped[str | None] = mapped_column(String(320))
     customer_contact_title: Mapped[str | None] = mapped_column(String(200))
     domain_mismatch_reason: Mapped[str | None] = mapped_column(String(1000))
+    # The Partner Center user who added the customer (claim.json "submitted_by", optional):
+    # status notifications go to them as well as to the partner contact.
+    submitted_by_name: Mapped[str | None] = mapped_column(String(200))
+    submitted_by_email: Mapped[str | None] = mapped_column(String(320))
 
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)
