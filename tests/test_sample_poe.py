@@ -84,3 +84,41 @@ def test_the_followup_bundles_resubmit_and_dispute(runner, demo, session):
     assert "disputed, now Submitted" in result.output
     disputed = session.scalar(select(Claim).where(Claim.is_dispute.is_(True)))
     assert disputed.status == ClaimStatus.SUBMITTED
+
+
+def test_workbench_demo_serves_the_login_page(tmp_path):
+    """The README's first command, as a real process: it must end up serving."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
+    env["WORKBENCH_INSTANCE_PATH"] = str(tmp_path / "instance")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "workbench", "demo", "--port", str(port)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 240
+        page = None
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/login", timeout=5
+                ) as response:
+                    page = response.read().decode()
+                    break
+            except OSError:
+                time.sleep(1)
+        assert page is not None, f"demo did not serve; exit code {server.poll()}"
+        assert "Log in" in page and 'name="csrf_token"' in page
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert f"Log in at http://127.0.0.1:{port}/ with one of:" in output

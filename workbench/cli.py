@@ -181,7 +181,10 @@ def demo_command(port: int, no_serve: bool) -> None:
         click.echo(f"  {login.username:<10} {login.password:<18} ({login.role.value})")
     click.echo(f"(kept in {instance / 'demo-credentials.json'})")
     if not no_serve:
-        current_app.run(host="127.0.0.1", port=port, debug=False, use_reloader=False)
+        # Flask.run() refuses to run inside the flask CLI; serve with Werkzeug directly.
+        from werkzeug.serving import run_simple
+
+        run_simple("127.0.0.1", port, current_app._get_current_object(), threaded=True)
 
 
 def init_app(app) -> None:
