@@ -83,13 +83,68 @@ def test_login_without_csrf_token_is_refused(client, make_user):
     assert response.status_code == 400
 
 
-def test_password_change_ends_existing_sessions(client, auth, make_user, session):
-    user = make_user("rita")
+def test_logout_ends_the_session_on_the_server(app, client, auth, make_user):
+    make_user("rita")
     auth.login()
-    assert client.get("/").status_code == 200
-    user.set_password("a-brand-new-password")
-    session.commit()
-    assert client.get("/").status_code == 302
+    stolen = client.get_cookie("session").value  # a copy of the cookie, e.g. from another tab
+    token = auth.csrf_token("/")
+    client.post("/logout", data={"csrf_token": token})
+
+    replay = app.test_client()
+    replay.set_cookie("session", stolen)
+    assert replay.get("/").status_code == 302
+
+
+def test_password_change_ends_other_sessions(app, client, auth, make_user):
+    from tests.conftest import PASSWORD, AuthActions
+
+    make_user("rita")
+    other_browser = app.test_client()
+    AuthActions(other_browser).login()
+    assert other_browser.get("/").status_code == 200
+    auth.login()
+
+    token = auth.csrf_token("/account/password")
+    response = client.post(
+        "/account/password",
+        data={"current": PASSWORD, "new": "a-brand-new-password", "confirm": "a-brand-new-password",
+              "csrf_token": token},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert client.get("/").status_code == 200  # this browser got a fresh session
+    assert other_browser.get("/").status_code == 302
+    assert AuthActions(other_browser).login(password="a-brand-new-password").status_code == 302
+
+
+def test_password_change_needs_the_current_password(client, auth, make_user):
+    make_user("rita")
+    auth.login()
+    token = auth.csrf_token("/account/password")
+    response = client.post(
+        "/account/password",
+        data={"current": "wrong-password", "new": "a-brand-new-password",
+              "confirm": "a-brand-new-password", "csrf_token": token},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert "The current password is wrong." in response.get_data(as_text=True)
+
+
+def test_every_route_needs_a_login_unless_public(app, client):
+    """Deny by default: each route of the app, asked anonymously."""
+    from workbench.web.access import PUBLIC_ENDPOINTS
+
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in PUBLIC_ENDPOINTS or rule.endpoint.startswith("api."):
+            continue
+        url = rule.build({arg: "1" for arg in rule.arguments}, append_unknown=False)[1]
+        method = "GET" if "GET" in rule.methods else sorted(rule.methods - {"OPTIONS"})[0]
+        response = client.open(url, method=method)
+        assert response.status_code in (302, 400), (rule.rule, response.status_code)
+        if response.status_code == 302:
+            assert response.headers["Location"].startswith("/login"), rule.rule
+        checked += 1
+    assert checked >= 3
 
 
 def test_open_redirect_is_not_followed(client, auth, make_user):
