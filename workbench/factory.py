@@ -40,13 +40,14 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     extensions.init_app(app)
 
     from workbench import cli
-    from workbench.web import access, auth, claims, security
+    from workbench.web import access, auth, claim_page, claims, security
 
     cli.init_app(app)
     security.init_app(app)
     access.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(claims.bp)
+    app.register_blueprint(claim_page.bp)
     return app
 
 
