@@ -136,6 +136,10 @@ def edit(**changes):
     return apply
 
 
+def deeply_nested(folder):
+    (folder / "claim.json").write_text("[" * 100_000 + "]" * 100_000)
+
+
 def disallowed_type(folder):
     (folder / "notes.txt").write_text("meeting notes")
     edit(
@@ -153,6 +157,7 @@ def path_escape(folder):
 BAD_BUNDLES = [
     ("malformed-json", corrupt_json, "claim.json is not valid JSON"),
     ("missing-claim-json", drop_claim_json, "claim.json is missing"),
+    ("deeply-nested", deeply_nested, "claim.json is nested too deeply to be a claim"),
     ("missing-file", missing_file, "workshop-report.pptx: listed in claim.json but missing"),
     ("unknown-engagement", edit(engagement_id="no-such-workshop"), "'no-such-workshop' is not in the catalog"),
     ("status-approved", edit(status="Approved"), "is 'Approved'; only 'Submitted' bundles"),

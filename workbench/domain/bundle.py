@@ -131,6 +131,8 @@ def read_bundle(folder: Path, *, max_document_bytes: int) -> Bundle:
             name,
             f"{CLAIM_FILE} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
         ) from None
+    except RecursionError:
+        raise BundleRejected(name, f"{CLAIM_FILE} is nested too deeply to be a claim") from None
     fields = _Fields(name, data)
     return fields.build(folder, max_document_bytes)
 

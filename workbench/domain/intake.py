@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.domain.blobs import BlobStore
 from workbench.domain.bundle import Bundle, BundleRejected, read_bundle
@@ -83,7 +84,7 @@ def import_folder(
             )
         ) if created_blobs else set()  # fmt: skip
         blobs.discard_new(created_blobs, referenced)
-        if isinstance(exc, IntegrityError):
+        if isinstance(exc, IntegrityError | StaleDataError):
             raise BundleRejected(
                 bundle.name,
                 f"claim {bundle.claim_id} changed while it was being imported; import it again",
