@@ -189,9 +189,13 @@ def demo_command(port: int, no_serve: bool) -> None:
 
 def init_app(app) -> None:
     from workbench.cli_checks import checks_group
+    from workbench.cli_outbox import outbox_group
+    from workbench.cli_tokens import api_token_group
 
     for command in (
         checks_group,
+        outbox_group,
+        api_token_group,
         db_group,
         catalog_group,
         users_group,

@@ -37,6 +37,15 @@ DEFAULTS: dict[str, Any] = {
     # The demo serves plain HTTP on 127.0.0.1; production sets this to true.
     "SESSION_COOKIE_SECURE": False,
     "WTF_CSRF_TIME_LIMIT": None,
+    # Notification mail. Without SMTP_HOST mail is only recorded in the outbox.
+    "SMTP_HOST": None,
+    "SMTP_PORT": 25,
+    "SMTP_USERNAME": None,
+    "SMTP_PASSWORD": None,
+    "SMTP_STARTTLS": False,
+    "SMTP_SSL": False,
+    "SMTP_TIMEOUT": 30,
+    "MAIL_FROM": "poe-review@localhost",
 }
 
 

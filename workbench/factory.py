@@ -40,7 +40,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     extensions.init_app(app)
 
     from workbench import cli
-    from workbench.web import access, auth, claim_page, claims, security
+    from workbench.web import access, api, auth, claim_page, claims, queue, security
 
     cli.init_app(app)
     security.init_app(app)
@@ -48,6 +48,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(auth.bp)
     app.register_blueprint(claims.bp)
     app.register_blueprint(claim_page.bp)
+    app.register_blueprint(queue.bp)
+    app.register_blueprint(api.bp)
     return app
 
 

@@ -1,8 +1,9 @@
 """Reviewer actions: pick a claim up, and decide it.
 
 Every path that decides a claim (CLI, demo, web pages, API) goes through
-:func:`decide`, so the status change, its history, the partner-visible comment
-and the decision record are always written together.
+:func:`decide`, so the status change, its history, the partner-visible comment,
+the decision record and the partner's notification (an outbox message) are
+always written together, in the caller's transaction.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from workbench.domain.enums import ActorKind, DecisionOutcome, Visibility
+from workbench.domain.notifications import record_status_notification
 from workbench.domain.workflow import Actor, Event, apply
 from workbench.models import Claim, Comment, Decision, User
 
@@ -55,8 +57,13 @@ def decide(
     comment: str | None = None,
     override_reason: str | None = None,
     expected_version: int | None = None,
+    signature: str = "Workshops - POE Validation Team",
 ) -> Decision:
-    """Approve, request action on, or reject a claim that is Under review."""
+    """Approve, request action on, or reject a claim that is Under review.
+
+    ``signature`` (the configured REVIEW_TEAM_SIGNATURE) signs the notification
+    mail. Flushes, never commits.
+    """
     _check_version(claim, expected_version)
     on_dispute = claim.is_dispute
     body = (comment or "").strip() or None
@@ -90,4 +97,5 @@ def decide(
     )
     session.add(decision)
     session.flush()
+    record_status_notification(session, claim, at=at, comment=body, signature=signature)
     return decision
