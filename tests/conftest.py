@@ -157,7 +157,7 @@ class AuthActions:
         self.client = client
 
     def csrf_token(self, path: str = "/login") -> str:
-        page = self.client.get(path).get_data(as_text=True)
+        page = self.client.get(path, follow_redirects=True).get_data(as_text=True)
         match = CSRF_FIELD.search(page) or re.search(r'name="csrf_token" value="([^"]+)"', page)
         assert match, f"no CSRF token on {path}"
         return match.group(1)

@@ -58,7 +58,7 @@ def test_login_shows_claims_and_logout_ends_the_session(
                   max_document_bytes=10**7, source="test")  # fmt: skip
     make_user("rita", "reviewer", "Rita Reviewer")
     assert auth.login().status_code == 302
-    page = client.get("/")
+    page = client.get("/queue")
     text = page.get_data(as_text=True)
     assert page.status_code == 200
     assert "3000001" in text and "Enable Frontline Workshop" in text and "Submitted" in text
@@ -66,7 +66,7 @@ def test_login_shows_claims_and_logout_ends_the_session(
 
     token = auth.csrf_token("/")
     assert client.post("/logout", data={"csrf_token": token}).status_code == 302
-    assert client.get("/").status_code == 302
+    assert client.get("/queue").headers["Location"].startswith("/login")
 
 
 def test_wrong_password_is_refused(client, auth, make_user):
@@ -74,7 +74,7 @@ def test_wrong_password_is_refused(client, auth, make_user):
     response = auth.login(password="not-the-password")
     assert response.status_code == 401
     assert "Unknown username or wrong password." in response.get_data(as_text=True)
-    assert client.get("/").status_code == 302
+    assert client.get("/queue").headers["Location"].startswith("/login")
 
 
 def test_login_without_csrf_token_is_refused(client, make_user):
@@ -92,7 +92,7 @@ def test_logout_ends_the_session_on_the_server(app, client, auth, make_user):
 
     replay = app.test_client()
     replay.set_cookie("session", stolen)
-    assert replay.get("/").status_code == 302
+    assert replay.get("/queue").headers["Location"].startswith("/login")
 
 
 def test_password_change_ends_other_sessions(app, client, auth, make_user):
@@ -101,7 +101,7 @@ def test_password_change_ends_other_sessions(app, client, auth, make_user):
     make_user("rita")
     other_browser = app.test_client()
     AuthActions(other_browser).login()
-    assert other_browser.get("/").status_code == 200
+    assert other_browser.get("/queue").status_code == 200
     auth.login()
 
     token = auth.csrf_token("/account/password")
@@ -111,8 +111,8 @@ def test_password_change_ends_other_sessions(app, client, auth, make_user):
               "csrf_token": token},
     )  # fmt: skip
     assert response.status_code == 302
-    assert client.get("/").status_code == 200  # this browser got a fresh session
-    assert other_browser.get("/").status_code == 302
+    assert client.get("/queue").status_code == 200  # this browser got a fresh session
+    assert other_browser.get("/queue").status_code == 302
     assert AuthActions(other_browser).login(password="a-brand-new-password").status_code == 302
 
 
@@ -154,7 +154,7 @@ def test_open_redirect_is_not_followed(client, auth, make_user):
         "/login?next=https://evil.example/",
         data={"username": "rita", "password": "test-password-123", "csrf_token": token},
     )
-    assert response.headers["Location"] == "/"
+    assert response.headers["Location"] == "/queue"
 
 
 def test_security_headers(client):

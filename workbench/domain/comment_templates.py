@@ -31,13 +31,17 @@ GENERIC = {
     "invoice-claim-id": "The invoice must show the claim ID: {messages} Upload a corrected invoice.",
     "invoice-partner-name": "The invoice must name the partner company: {messages} Upload a "
     "corrected invoice.",
-    "invoice-unique": "Each claim needs its own invoice: {messages}",
+    # These two name only this claim's documents: the check messages cite other
+    # partners' claims, which this partner must not see.
+    "invoice-unique": "Each claim needs its own invoice; {documents} was already used on another "
+    "claim. Upload the invoice issued for this claim.",
     "psd": "A Public Sector Disclosure is required for this public-sector customer and was not "
     "found among the documents. Upload the signed disclosure.",
     "survey-signature": "The survey e-signature must give the full name, company name and title: "
     "{messages}",
     "duplicate-poe": "The proof of execution must be specific to this customer and engagement; "
-    "duplicated POE is not allowed: {messages}",
+    "duplicated POE (from another claim, or the template's example) is not allowed. These "
+    "documents duplicate existing POE: {documents}. Upload POE with this customer's own details.",
     "deadline": "{messages}",
 }
 
@@ -70,7 +74,8 @@ def suggest(failures: Iterable[FailedCheck], signature: str) -> Suggestion | Non
         paragraphs.append(LANGUAGE.format(documents=", ".join(documents) or "see the documents"))
     for check_id, items in sorted(by_check.items()):
         messages = " ".join(item.message for item in items)
+        documents = ", ".join(sorted({d for item in items for d in item.documents})) or "see above"
         template = GENERIC.get(check_id, "{messages}")
-        paragraphs.append(template.format(messages=messages))
+        paragraphs.append(template.format(messages=messages, documents=documents))
     body = "\n\n".join(paragraphs)
     return Suggestion(DecisionOutcome.REQUEST_ACTION, f"{body}\n\n{signature}")

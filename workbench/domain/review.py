@@ -70,5 +70,5 @@ def decide_claim(
         raise DecisionRefused("Write a comment for the partner saying why.")
     return decisions.decide(
         session, claim, outcome, reviewer, at=at, comment=comment,
-        override_reason=override_reason, expected_version=expected_version,
+        override_reason=override_reason, expected_version=expected_version, signature=signature,
     )  # fmt: skip

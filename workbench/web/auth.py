@@ -110,7 +110,7 @@ def change_password():
             db.commit()
             login_user(SessionUser(current_user.user, token))
             flash("Password changed. Your other sessions were logged out.", "info")
-            return redirect(url_for("claims.index"))
+            return redirect(url_for("queue.index"))
     return render_template("auth/password.html", form=form)
 
 
@@ -120,4 +120,4 @@ def _safe_next(target: str | None) -> str:
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc and target.startswith("/"):
             return target
-    return url_for("claims.index")
+    return url_for("queue.index")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 
 from flask import (
@@ -20,10 +21,11 @@ from flask import (
 from flask_login import current_user
 from markupsafe import Markup, escape
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import selectinload
 
 from workbench.check_api import overall_status
-from workbench.db import get_session
+from workbench.db import get_db, get_session
 from workbench.domain import deadlines, decisions, presence
 from workbench.domain.comment_templates import FailedCheck, suggest
 from workbench.domain.enums import ActorKind, ClaimStatus, DecisionOutcome, Visibility
@@ -37,6 +39,7 @@ from workbench.models import (
     Claim,
     Comment,
     DocumentVersion,
+    OutboxMessage,
     StoredExtraction,
     utcnow,
 )
@@ -155,6 +158,11 @@ def _page(claim: Claim, **extra):
         "internal_notes": [c for c in claim.comments if c.visibility == Visibility.INTERNAL],
         "partner_history": _partner_history(claim),
         "others": presence.others_viewing(session, claim, current_user.user, now=utcnow()),
+        "notifications": session.scalars(
+            select(OutboxMessage)
+            .where(OutboxMessage.claim_id == claim.id)
+            .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
+        ).all(),
         "can_pick_up": claim.status == ClaimStatus.SUBMITTED,
         "can_decide": claim.status == ClaimStatus.UNDER_REVIEW,
         "track": TRACK,
@@ -217,6 +225,9 @@ def pick_up(claim_id: str):
     except (IllegalTransition, decisions.StaleClaim) as exc:
         session.rollback()
         flash(str(exc), "error")
+    except OperationalError:
+        session.rollback()
+        flash(_concurrent_change(claim), "error")
     return redirect(url_for("claim.detail", claim_id=claim_id))
 
 
@@ -241,23 +252,50 @@ def decide(claim_id: str):
         session.rollback()
         flash(str(exc), "error")
         return redirect(url_for("claim.detail", claim_id=claim_id) + "#decision")
+    except OperationalError:
+        session.rollback()
+        flash(_concurrent_change(claim), "error")
+        return redirect(url_for("claim.detail", claim_id=claim_id) + "#decision")
     _deliver_mail()
     flash(f"Claim {claim.claim_id}: {claim.status.value}.", "info")
     return redirect(url_for("claim.detail", claim_id=claim_id))
 
 
+def _concurrent_change(claim: Claim) -> str:
+    """SQLite refuses a write after another writer committed ("database is locked"): the
+    claim changed under this request, which is what StaleClaim says."""
+    return str(decisions.StaleClaim(claim.claim_id))
+
+
 def _deliver_mail() -> None:
-    """Send the outbox now when SMTP is configured; a failure stays in the outbox for a retry."""
+    """Send the outbox in the background when SMTP is configured.
+
+    The decision is committed already; a slow or unreachable mail server must
+    not hold up the reviewer, and a failure stays in the outbox for
+    ``workbench outbox send`` to retry.
+    """
+    from workbench.mail import SmtpSettings
+
+    app = current_app._get_current_object()
     try:
-        from workbench.mail import SmtpSettings, deliver_pending
-    except ImportError:  # notifications not installed in this build
+        settings = SmtpSettings.from_config(app.config)
+    except ValueError:
+        app.logger.exception("SMTP settings are invalid; notifications stay in the outbox")
         return
-    settings = SmtpSettings.from_config(current_app.config)
     if settings is None:
         return
-    session = get_session()
-    deliver_pending(session, settings, limit=20)
-    session.commit()
+    threading.Thread(target=_deliver_in_background, args=(app, settings), daemon=True).start()
+
+
+def _deliver_in_background(app, settings) -> None:
+    from workbench.mail import deliver_pending
+
+    with app.app_context():
+        try:
+            with get_db(app).session() as session:
+                deliver_pending(session, settings, limit=20, after_each=session.commit)
+        except Exception:  # logged; the outbox keeps the messages for a retry
+            app.logger.exception("delivering notifications failed")
 
 
 @bp.post("/<claim_id>/comments")
