@@ -64,14 +64,9 @@ class InvoiceClaimId(Check):
 
 
 def _example(claims, line):
-    from workbench.testing import docx_document
+    from workbench.testing import docx_document, invoice_docx
 
-    invoice = docx_document(
-        "invoice.docx",
-        ["INVOICE INV-2026-001", line, "FridayINC Inc."],
-        table=[["Description", "Amount"], ["Enable Frontline Workshop", "$5,000.00 USD"]],
-        kind="invoice",
-    )
+    invoice = invoice_docx(["INVOICE INV-2026-001", line, "FridayINC Inc."])
     report = docx_document("report.docx", ["Workshop report for Contoso Ltd"])
     return claims.view(documents=[invoice, report])
 

@@ -129,13 +129,10 @@ class InvoicePartnerName(Check):
 
 
 def _example(claims, issuer):
-    from workbench.testing import docx_document
+    from workbench.testing import docx_document, invoice_docx
 
-    invoice = docx_document(
-        "invoice.docx",
-        [issuer, "INVOICE INV-2026-001", "Claim ID: 3000001", "Bill to: Microsoft Corporation"],
-        table=[["Description", "Amount"], ["Enable Frontline Workshop", "$5,000.00 USD"]],
-        kind="invoice",
+    invoice = invoice_docx(
+        [issuer, "INVOICE INV-2026-001", "Claim ID: 3000001", "Bill to: Microsoft Corporation"]
     )
     report = docx_document("report.docx", ["Workshop report for Contoso Ltd"])
     return claims.view(documents=[invoice, report])

@@ -136,18 +136,27 @@ def raw_document(file_name: str, data: bytes, *, kind: str = "poe") -> DocumentS
     return DocumentSpec(file_name, kind, lambda path: path.write_bytes(data))
 
 
+def invoice_docx(
+    lines: Sequence[str], *, amount: str = "$5,000.00 USD", file_name: str = "invoice.docx"
+) -> DocumentSpec:
+    """An invoice as partners write them: header lines, then a table with the amount."""
+    return docx_document(
+        file_name,
+        list(lines),
+        table=[["Description", "Amount"], ["Enable Frontline Workshop", amount]],
+        kind="invoice",
+    )
+
+
 def default_documents(claim_id: str = "3000001") -> list[DocumentSpec]:
     return [
-        docx_document(
-            "invoice.docx",
+        invoice_docx(
             [
                 "INVOICE INV-2026-001",
                 f"Claim ID: {claim_id}",
                 "FridayINC Inc.",
                 "Bill to: Contoso Ltd",
-            ],
-            table=[["Description", "Amount"], ["Enable Frontline Workshop", "$5,000.00 USD"]],
-            kind="invoice",
+            ]
         ),
         pptx_document(
             "workshop-report.pptx",
