@@ -910,3 +910,20 @@ def invoice_number(segments: Iterable) -> InvoiceNumber | None:
                 excerpt = line.snippet(match.start(), match.start("value") + len(value), width=24)
                 return InvoiceNumber(value, line.location_at(match.start("value")), excerpt)
     return None
+
+
+def unreadable_invoice(document, look_for: str):
+    """The error result for an invoice the checks cannot read, or None when it has text.
+
+    ``look_for`` says what the reviewer should check by eye on a scanned invoice.
+    """
+    from workbench.check_api import Result
+
+    name = document.file_name
+    if not document.readable:
+        return Result.unreadable(document, f"Cannot read the invoice {name}")
+    if not any(ch.isalnum() for ch in document.text):
+        return Result.error(
+            f"The invoice {name} has no text to read (a scanned image?); {look_for} by eye."
+        )
+    return None

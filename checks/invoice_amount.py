@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from checks._invoice import CENT, Amount, InvoiceReading, format_money, read_invoice
+from checks._invoice import (
+    CENT,
+    Amount,
+    InvoiceReading,
+    format_money,
+    read_invoice,
+    unreadable_invoice,
+)
 from workbench.check_api import (
     Check,
     CheckContext,
@@ -142,13 +149,9 @@ def _is_usd(amount: Amount) -> bool:
 
 def _check_invoice(document: DocumentView, expected: Decimal, basis: _Basis) -> Result:
     name = document.file_name
-    if not document.readable:
-        return Result.unreadable(document, f"Cannot read the invoice {name}")
-    if not any(ch.isalnum() for ch in document.text):
-        return Result.error(
-            f"The invoice {name} has no text to read (a scanned image?); check its amount by eye "
-            f"({basis})."
-        )
+    refused = unreadable_invoice(document, f"check its amount ({basis})")
+    if refused is not None:
+        return refused
     reading = read_invoice(document.segments)
     expected = expected.quantize(CENT, rounding=ROUND_HALF_UP)
     candidates, how = _pretax_candidates(reading)

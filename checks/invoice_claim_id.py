@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from checks._invoice import Line, lines_of
+from checks._invoice import Line, lines_of, unreadable_invoice
 from workbench.check_api import (
     Check,
     CheckContext,
@@ -87,13 +87,10 @@ def _labelled(line: Line, start: int) -> bool:
 
 def _check_invoice(document: DocumentView, claim_id: str) -> Result:
     name = document.file_name
-    if not document.readable:
-        return Result.unreadable(document, f"Cannot read the invoice {name}")
+    refused = unreadable_invoice(document, f"look for claim ID {claim_id}")
+    if refused is not None:
+        return refused
     lines = lines_of(document.segments)
-    if not any(ch.isalnum() for line in lines for ch in line.text):
-        return Result.error(
-            f"The invoice {name} has no text to read (a scanned image?); look for claim ID {claim_id} by eye."
-        )
     pattern = _occurrences(claim_id)
     found: list[tuple[bool, Line, int]] = []
     for line in lines:

@@ -7,7 +7,7 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-from checks._invoice import Line, lines_of
+from checks._invoice import Line, lines_of, unreadable_invoice
 from workbench.check_api import (
     Check,
     CheckContext,
@@ -140,13 +140,10 @@ def _example(claims, issuer):
 
 def _check_invoice(document: DocumentView, partner: str) -> Result:
     name = document.file_name
-    if not document.readable:
-        return Result.unreadable(document, f"Cannot read the invoice {name}")
+    refused = unreadable_invoice(document, f"look for {partner}")
+    if refused is not None:
+        return refused
     lines = lines_of(document.segments)
-    if not any(ch.isalnum() for line in lines for ch in line.text):
-        return Result.error(
-            f"The invoice {name} has no text to read (a scanned image?); look for {partner} by eye."
-        )
     partner_words = normalise_company(partner)
     best: tuple[float, Line | None] = (0.0, None)
     for line in lines:
