@@ -211,3 +211,29 @@ def test_a_rolled_back_run_leaves_nothing_behind(session, claim, engine):
     engine.run(session, claim, now=NOW)
     session.rollback()
     assert table_counts(session) == before
+
+
+def test_threads_sharing_the_sandbox_get_their_own_results(sandbox, tmp_path):
+    """Web requests run checks from several threads through one worker."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    claims = ClaimBuilder(tmp_path)
+    one = claims.view(claim_id="3000001")
+    three = claims.view(claim_id="3000003", documents=[*default_docs(), *default_docs("x-")])
+    item = loaded(misbehaving.CountsDocuments)
+
+    def run(view):
+        return sandbox.run(item.source.reference, view, CheckContext(NOW), timeout=10).results
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(run, [one, three] * 10))
+    assert [r[0]["message"] for r in results] == ["2 documents", "4 documents"] * 10
+
+
+def default_docs(prefix=""):
+    from workbench.testing import default_documents, raw_document
+
+    docs = default_documents()
+    if not prefix:
+        return docs
+    return [raw_document(prefix + d.file_name, b"%PDF-1.4 stub") for d in docs]

@@ -14,6 +14,7 @@ import contextlib
 import importlib
 import multiprocessing
 import resource
+import threading
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -131,6 +132,8 @@ class CheckSandbox:
 
     def __init__(self, *, memory_bytes: int = DEFAULT_MEMORY_BYTES) -> None:
         self.memory_bytes = memory_bytes
+        # One worker, one pipe: web threads take turns (a run is milliseconds).
+        self._lock = threading.RLock()
         self._context = multiprocessing.get_context("forkserver")
         self._process = None
         self._conn = None
@@ -169,6 +172,12 @@ class CheckSandbox:
         self, reference: str, claim: ClaimView, context: CheckContext, *, timeout: float
     ) -> Outcome:
         """Run the check at ``reference`` ("module:Class") on ``claim`` within ``timeout`` seconds."""
+        with self._lock:
+            return self._run(reference, claim, context, timeout)
+
+    def _run(
+        self, reference: str, claim: ClaimView, context: CheckContext, timeout: float
+    ) -> Outcome:
         if self._process is None or not self._process.is_alive():
             self._stop(kill=True)
             self._start()
@@ -191,7 +200,8 @@ class CheckSandbox:
         return Outcome(failure=payload)
 
     def close(self) -> None:
-        self._stop(kill=False)
+        with self._lock:
+            self._stop(kill=False)
 
     def __enter__(self) -> CheckSandbox:
         return self
