@@ -4,8 +4,6 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import SCREENSHOTS
-
 
 def log_in(page, base, logins, username="reviewer"):
     page.goto(f"{base}/")
@@ -15,7 +13,7 @@ def log_in(page, base, logins, username="reviewer"):
     page.get_by_role("button", name="Log in").click()
 
 
-def test_filter_take_next_open_evidence_request_action(live_server, page):
+def test_filter_take_next_open_evidence_request_action(live_server, page, screenshots):
     base, logins = live_server
     log_in(page, base, logins)
     expect(page).to_have_url(re.compile(r"/queue"))
@@ -25,8 +23,7 @@ def test_filter_take_next_open_evidence_request_action(live_server, page):
     expect(page).to_have_url(re.compile(r"outcome=has_fail"))
     rows = page.locator("[data-row]")
     expect(rows.first).to_be_visible()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "queue.png"))
+    page.screenshot(path=str(screenshots / "queue.png"))
     page.go_back()
     expect(page).not_to_have_url(re.compile(r"outcome=has_fail"))
 
@@ -34,7 +31,7 @@ def test_filter_take_next_open_evidence_request_action(live_server, page):
     page.get_by_role("button", name=re.compile("Next claim")).click()
     expect(page).to_have_url(re.compile(r"/claims/3100008"))
     expect(page.locator(".claim-header .status")).to_have_text("Under review")
-    page.screenshot(path=str(SCREENSHOTS / "claim.png"))
+    page.screenshot(path=str(screenshots / "claim.png"))
 
     # A failed check's evidence opens the document at what it cites (here: the other claim).
     page.locator("#checks .result-fail .evidence a").first.click()
