@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import AppGroup, FlaskGroup, with_appcontext
+from sqlalchemy import select
 
 from workbench.db import get_db
 from workbench.domain.bundle import BundleRejected, find_bundles
@@ -18,9 +19,9 @@ from workbench.domain.enums import Role
 from workbench.domain.expiry import expire_claims
 from workbench.domain.intake import import_folder
 from workbench.domain.users import UserInvalid, create_user
-from workbench.extensions import get_blobs
+from workbench.extensions import get_blobs, get_engine
 from workbench.factory import create_app, sample_poe_dir
-from workbench.models import utcnow
+from workbench.models import Claim, utcnow
 
 
 def _ready_database():
@@ -101,11 +102,6 @@ def _import_paths(paths, *, source: str) -> int:
 
 def _run_checks(database, claim_id: str) -> None:
     """Checks run on every import; unchanged inputs reuse their stored results."""
-    from sqlalchemy import select
-
-    from workbench.extensions import get_engine
-    from workbench.models import Claim
-
     with database.session() as session:
         claim = session.scalar(select(Claim).where(Claim.claim_id == claim_id))
         summary = get_engine().run(session, claim)

@@ -24,6 +24,7 @@ class DecisionRefused(Exception):
 
 
 def current_results(session: Session, claim: Claim) -> list[CheckResult]:
+    """The claim's latest result rows of every check, by check id."""
     return list(
         session.scalars(
             select(CheckResult)

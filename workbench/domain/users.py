@@ -49,7 +49,6 @@ def create_user(
         role=role,
         display_name=display_name or username,
         email=email,
-        session_generation=0,
     )
     user.set_password(password)
     session.add(user)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from workbench.check_api import CheckContext, ClaimView, Status
 from workbench.domain.blobs import BlobStore
+from workbench.domain.review import current_results
 from workbench.engine.registry import Registry, discover
 from workbench.engine.sandbox import CheckSandbox
 from workbench.engine.snapshot import snapshot
@@ -148,13 +149,16 @@ class Engine:
         wanted = set(only) if only is not None else None
         summary = RunSummary(claim.claim_id)
         submittal_id = claim.latest_submittal.id if claim.latest_submittal else None
+        stored: dict[str, list[CheckResult]] = {}
+        for row in current_results(session, claim):
+            stored.setdefault(row.check_id, []).append(row)
 
         for loaded in self.registry.checks:
             if wanted is not None and loaded.id not in wanted:
                 continue
             settings = self.settings.get(loaded.id, {})
             fingerprint = check_fingerprint(loaded.id, loaded.version, digest, settings)
-            current = _current(session, claim, loaded.id)
+            current = stored.get(loaded.id, [])
             if not force and current and all(r.fingerprint == fingerprint for r in current):
                 summary.reused.append(loaded.id)
                 continue
@@ -183,7 +187,7 @@ class Engine:
             fingerprint = check_fingerprint(
                 failure.check_id, "?", digest, {"failure": str(failure)}
             )
-            current = _current(session, claim, failure.check_id)
+            current = stored.get(failure.check_id, [])
             if not force and current and all(r.fingerprint == fingerprint for r in current):
                 summary.reused.append(failure.check_id)
                 continue
@@ -215,18 +219,6 @@ def _error_result(message: str) -> dict[str, Any]:
     return {"status": Status.ERROR.value, "message": message, "evidence": []}
 
 
-def _current(session: Session, claim: Claim, check_id: str) -> list[CheckResult]:
-    return list(
-        session.scalars(
-            select(CheckResult).where(
-                CheckResult.claim_id == claim.id,
-                CheckResult.check_id == check_id,
-                CheckResult.current.is_(True),
-            )
-        )
-    )
-
-
 def _replace(
     session: Session, claim: Claim, check_id: str, submittal_id: int | None, rows: list[CheckResult]
 ) -> None:
@@ -248,11 +240,7 @@ def _replace(
 
 def result_document(session: Session, claim: Claim) -> dict[str, Any]:
     """The check results document of CONTRACT section 4 for ``claim``'s current results."""
-    rows = session.scalars(
-        select(CheckResult)
-        .where(CheckResult.claim_id == claim.id, CheckResult.current.is_(True))
-        .order_by(CheckResult.check_id, CheckResult.id)
-    )
+    rows = current_results(session, claim)
     return {
         "claim_id": claim.claim_id,
         "results": [

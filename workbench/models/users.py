@@ -23,15 +23,11 @@ class User(Base):
     role: Mapped[Role] = mapped_column(StrEnumType(Role, 20))
     password_hash: Mapped[str] = mapped_column(String(300))
     active: Mapped[bool] = mapped_column(default=True)
-    # Bumped on logout-everywhere and password change: sessions carry the
-    # generation they were issued under, so the server can end them.
-    session_generation: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)
-        self.session_generation = (self.session_generation or 0) + 1
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)

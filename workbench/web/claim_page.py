@@ -32,15 +32,15 @@ from workbench.domain.enums import ActorKind, ClaimStatus, DecisionOutcome, Visi
 from workbench.domain.markets import market_for_country
 from workbench.domain.review import DecisionRefused, current_results, decide_claim
 from workbench.domain.workflow import IllegalTransition
+from workbench.engine.extractions import cached_extractions
 from workbench.extensions import get_blobs, get_engine, htmx
-from workbench.extract import READER_VERSION, Extraction
+from workbench.extract import Extraction
 from workbench.models import (
     CheckResult,
     Claim,
     Comment,
     DocumentVersion,
     OutboxMessage,
-    StoredExtraction,
     utcnow,
 )
 
@@ -384,8 +384,9 @@ def preview(claim_id: str, version_id: int):
 
 
 def _extraction(version: DocumentVersion) -> Extraction:
+    """The document's text, read once and cached like the checks read it."""
     session = get_session()
-    stored = session.get(StoredExtraction, (version.sha256, READER_VERSION))
-    if stored is not None:
-        return Extraction.from_dict(stored.data)
-    return get_engine().pool.extract(get_blobs().path_for(version.sha256))
+    engine = get_engine()
+    extraction = cached_extractions(session, engine.blobs, [version.sha256], engine.pool)
+    session.commit()
+    return extraction[version.sha256]
