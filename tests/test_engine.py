@@ -61,6 +61,23 @@ def test_misbehaving_checks_become_failures_and_the_sandbox_recovers(sandbox, vi
     assert after.results == ({"status": "pass", "message": "2 documents", "evidence": []},)
 
 
+def test_a_batch_goes_on_after_a_check_that_hangs_or_crashes(sandbox, view):
+    good, hangs, crashes = (
+        loaded(misbehaving.CountsDocuments),
+        loaded(misbehaving.Hangs),
+        loaded(misbehaving.CrashesTheProcess),
+    )
+    batch = [
+        (item.source.reference, CheckContext(NOW), timeout)
+        for item, timeout in [(good, 10), (hangs, 1), (good, 10), (crashes, 10), (good, 10)]
+    ]
+    outcomes = sandbox.run_many(view, batch)
+    counted = ({"status": "pass", "message": "2 documents", "evidence": []},)
+    assert [o.results for o in outcomes[::2]] == [counted] * 3
+    assert "took longer than 1 s" in outcomes[1].failure
+    assert "crashed its worker process" in outcomes[3].failure
+
+
 def test_normalise_refuses_malformed_results():
     with pytest.raises(GarbageReturned, match="among its results"):
         normalise([Result.passed("ok"), "fine"])

@@ -20,9 +20,17 @@ def test_pool_result_matches_in_process(pool, make_docx):
 
 
 def test_extract_many_keeps_order(pool, make_pdf):
-    paths = [make_pdf(name=f"p{i}.pdf", pages=[[f"document number {i}"]]) for i in range(4)]
+    # Sizes out of order: the pool starts the largest first but answers in input order.
+    pages = [1, 6, 3, 2]
+    paths = [
+        make_pdf(name=f"p{i}.pdf", pages=[[f"document number {i}"]] * count)
+        for i, count in enumerate(pages)
+    ]
+    assert sorted(paths, key=lambda p: -p.stat().st_size) != paths
     results = pool.extract_many(paths)
-    assert [r.text for r in results] == [f"document number {i}" for i in range(4)]
+    assert [r.text for r in results] == [
+        "\n".join([f"document number {i}"] * count) for i, count in enumerate(pages)
+    ]
 
 
 @pytest.fixture

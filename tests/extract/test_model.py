@@ -31,6 +31,19 @@ def test_round_trip_through_json():
     assert restored.text == "Bonjour\n12" and restored.ok
 
 
+def test_word_hashes_travel_beside_the_json(make_docx):
+    from workbench.extract import extract_file
+    from workbench.extract.words import word_hashes
+
+    read = extract_file(make_docx(paragraphs=["Délivré: the ＡＢＣ workshop, 北斗 team"]))
+    assert read.word_hashes == word_hashes(read.text)
+    assert len(read.word_hashes) == 4 * 7  # délivré the abc workshop 北 斗 team
+    assert "word_hashes" not in read.to_dict()
+    restored = Extraction.from_dict(json.loads(json.dumps(read.to_dict())), read.word_hashes)
+    assert restored == read
+    assert extract_file(make_docx(paragraphs=["x y"]), index_words=False).word_hashes == b""
+
+
 def test_failed_extraction():
     failed = Extraction.failed("docx", "encrypted", "encrypted: password required")
     assert not failed.ok and failed.text == ""

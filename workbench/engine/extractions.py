@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from workbench.domain.blobs import BlobStore
@@ -18,35 +18,46 @@ def cached_extractions(
 ) -> dict[str, Extraction]:
     """Return the extraction of every blob in ``digests``, reading only those never read.
 
-    New extractions are stored (flushed, not committed) so that every later
-    check run, claim or process reuses them.
+    New extractions are stored (not committed) so that every later check run,
+    claim or process reuses them.
     """
     wanted = sorted(set(digests))
     if not wanted:
         return {}
-    rows = session.scalars(
-        select(StoredExtraction).where(
+    rows = session.execute(
+        select(StoredExtraction.sha256, StoredExtraction.data, StoredExtraction.word_hashes).where(
             StoredExtraction.sha256.in_(wanted), StoredExtraction.reader_version == READER_VERSION
         )
     )
-    found = {row.sha256: Extraction.from_dict(row.data) for row in rows}
+    found = {digest: Extraction.from_dict(data, words or b"") for digest, data, words in rows}
     missing = [digest for digest in wanted if digest not in found]
+    if not missing:
+        return found
     # One document per worker, in parallel.
     read = pool.extract_many([blobs.path_for(digest) for digest in missing])
-    for digest, extraction in zip(missing, read, strict=True):
-        found[digest] = extraction
-        _store(session, digest, extraction)
+    found.update(zip(missing, read, strict=True))
+    _store(session, {digest: found[digest] for digest in missing})
     return found
 
 
-def _store(session: Session, digest: str, extraction: Extraction) -> None:
-    # Another process may have read the same content meanwhile; theirs is as good.
-    try:
-        with session.begin_nested():
-            session.add(
-                StoredExtraction(
-                    sha256=digest, reader_version=READER_VERSION, data=extraction.to_dict()
-                )
-            )
-    except IntegrityError:
-        pass
+def word_hashes_of(session: Session, digests: Iterable[str]) -> dict[str, bytes]:
+    """The cached word hashes of ``digests`` (those read under this reader version)."""
+    rows = session.execute(
+        select(StoredExtraction.sha256, StoredExtraction.word_hashes).where(
+            StoredExtraction.sha256.in_(sorted(set(digests))),
+            StoredExtraction.reader_version == READER_VERSION,
+        )
+    )
+    return {digest: words or b"" for digest, words in rows}
+
+
+def _store(session: Session, extractions: dict[str, Extraction]) -> None:
+    # Another process may have read the same content meanwhile; theirs is as good, so
+    # rows that exist by now are left alone (one statement, no savepoint per row).
+    rows = [
+        {"sha256": digest, "reader_version": READER_VERSION, "data": extraction.to_dict(),
+         "word_hashes": extraction.word_hashes}
+        for digest, extraction in extractions.items()
+    ]  # fmt: skip
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    session.execute(dialect.insert(StoredExtraction).on_conflict_do_nothing(), rows)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from workbench.check_api import CheckContext, ClaimView, Status
@@ -120,10 +120,13 @@ class Engine:
         loaded = self.registry.get(check_id)
         if loaded is None:
             raise KeyError(check_id)
+        context = CheckContext(utcnow(), self.settings.get(check_id, {}))
         outcome = self.sandbox.run(
-            loaded.source.reference, self.view(session, claim),
-            CheckContext(utcnow(), self.settings.get(check_id, {})), timeout=loaded.check.timeout,
-        )  # fmt: skip
+            loaded.source.reference,
+            self.view(session, claim),
+            context,
+            timeout=loaded.check.timeout,
+        )
         if outcome.failure is not None:
             return [_error_result(f"{loaded.source.label} {outcome.failure}")]
         return list(outcome.results)
@@ -153,6 +156,7 @@ class Engine:
         for row in current_results(session, claim):
             stored.setdefault(row.check_id, []).append(row)
 
+        due = []
         for loaded in self.registry.checks:
             if wanted is not None and loaded.id not in wanted:
                 continue
@@ -162,23 +166,24 @@ class Engine:
             if not force and current and all(r.fingerprint == fingerprint for r in current):
                 summary.reused.append(loaded.id)
                 continue
-            outcome = self.sandbox.run(
-                loaded.source.reference, view, CheckContext(context_now, settings),
-                timeout=loaded.check.timeout,
-            )  # fmt: skip
+            due.append((loaded, settings, fingerprint))
+        outcomes = self.sandbox.run_many(view, [
+            (loaded.source.reference, CheckContext(context_now, settings), loaded.check.timeout)
+            for loaded, settings, _ in due
+        ])  # fmt: skip
+        fresh: dict[str, list[dict[str, Any]]] = {}
+        for (loaded, _settings, fingerprint), outcome in zip(due, outcomes, strict=True):
             if outcome.failure is not None:
                 results = [_error_result(f"{loaded.source.label} {outcome.failure}")]
             else:
                 results = list(outcome.results)
-            _replace(session, claim, loaded.id, submittal_id, [
-                CheckResult(
-                    check_id=loaded.id, check_version=loaded.version, check_title=loaded.title,
-                    severity=loaded.severity.value, status=Status(r["status"]),
-                    message=r["message"], evidence=r["evidence"], fingerprint=fingerprint,
-                    ran_at=context_now,
-                )
+            fresh[loaded.id] = [
+                {"check_id": loaded.id, "check_version": loaded.version,
+                 "check_title": loaded.title, "severity": loaded.severity.value,
+                 "status": Status(r["status"]), "message": r["message"],
+                 "evidence": r["evidence"], "fingerprint": fingerprint}
                 for r in results
-            ])  # fmt: skip
+            ]  # fmt: skip
             summary.ran.append(loaded.id)
 
         for failure in self.registry.failures:
@@ -191,14 +196,13 @@ class Engine:
             if not force and current and all(r.fingerprint == fingerprint for r in current):
                 summary.reused.append(failure.check_id)
                 continue
-            _replace(session, claim, failure.check_id, submittal_id, [
-                CheckResult(
-                    check_id=failure.check_id, check_version=failure.source.version,
-                    check_title=failure.check_id, severity="blocking", status=Status.ERROR,
-                    message=str(failure), evidence=[], fingerprint=fingerprint, ran_at=context_now,
-                )
-            ])  # fmt: skip
+            fresh[failure.check_id] = [
+                {"check_id": failure.check_id, "check_version": failure.source.version,
+                 "check_title": failure.check_id, "severity": "blocking", "status": Status.ERROR,
+                 "message": str(failure), "evidence": [], "fingerprint": fingerprint}
+            ]  # fmt: skip
             summary.ran.append(failure.check_id)
+        _replace(session, claim, submittal_id, context_now, fresh, stored)
         session.flush()
         if related:
             for other in _matched_claims(session, view):
@@ -220,22 +224,41 @@ def _error_result(message: str) -> dict[str, Any]:
 
 
 def _replace(
-    session: Session, claim: Claim, check_id: str, submittal_id: int | None, rows: list[CheckResult]
+    session: Session,
+    claim: Claim,
+    submittal_id: int | None,
+    ran_at: datetime,
+    fresh: Mapping[str, list[dict[str, Any]]],
+    stored: Mapping[str, list[CheckResult]],
 ) -> None:
-    """Mark the previous results of ``check_id`` as superseded and add ``rows``; history stays."""
+    """Mark the previous results of the checks in ``fresh`` superseded and add the new ones.
+
+    History stays. One UPDATE and one multi-row INSERT for the whole run: the
+    unit of work would cost more than the checks themselves.
+    """
+    if not fresh:
+        return
     session.execute(
         update(CheckResult)
         .where(
             CheckResult.claim_id == claim.id,
-            CheckResult.check_id == check_id,
+            CheckResult.check_id.in_(sorted(fresh)),
             CheckResult.current.is_(True),
         )
-        .values(current=False)
+        .values(current=False),
+        execution_options={"synchronize_session": False},
     )
-    for row in rows:
-        row.claim_id = claim.id
-        row.submittal_id = submittal_id
-        session.add(row)
+    for check_id in fresh:
+        for row in stored.get(check_id, []):
+            session.expire(row, ["current"])  # the UPDATE above did not touch loaded objects
+    session.execute(
+        insert(CheckResult),
+        [
+            {**row, "claim_id": claim.id, "submittal_id": submittal_id, "ran_at": ran_at}
+            for rows in fresh.values()
+            for row in rows
+        ],
+    )
 
 
 def result_document(session: Session, claim: Claim) -> dict[str, Any]:

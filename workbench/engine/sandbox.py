@@ -2,8 +2,8 @@
 
 An in-process timeout cannot stop a hung function, but a process can be
 killed. The worker is long-lived (starting one per check would cost more than
-the checks), receives the claim view once per claim, and runs checks one at a
-time. Whatever a check does (raise, hang, exhaust memory, crash the process,
+the checks); it receives a claim view with the checks to run on it, runs them
+one at a time and answers after each, so each check has its own deadline. Whatever a check does (raise, hang, exhaust memory, crash the process,
 return garbage) comes back as data: a list of result dicts, or a failure
 message that the runner records as an ``error`` result.
 """
@@ -16,7 +16,7 @@ import multiprocessing
 import resource
 import threading
 import traceback
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,11 +92,26 @@ def _load(reference: str):
     return obj()
 
 
+def _run_in_worker(instances: dict[str, Any], reference: str, claim, context) -> tuple:
+    try:
+        check = instances.get(reference)
+        if check is None:
+            check = instances[reference] = _load(reference)
+        return ("ok", run_check_here(check, claim, context))
+    except GarbageReturned as exc:
+        return ("failed", f"returned garbage: {exc}")
+    except MemoryError:
+        return ("failed", "ran out of memory")
+    except BaseException as exc:
+        where = traceback.extract_tb(exc.__traceback__)[-1:]
+        at = f" (at {where[0].filename.rsplit('/', 1)[-1]}:{where[0].lineno})" if where else ""
+        return ("failed", f"raised {type(exc).__name__}: {exc}{at}")
+
+
 def _worker_main(conn, memory_bytes: int) -> None:
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     instances: dict[str, Any] = {}
-    claim: ClaimView | None = None
     while True:
         try:
             message = conn.recv()
@@ -104,27 +119,15 @@ def _worker_main(conn, memory_bytes: int) -> None:
             return
         if message is None:
             return
-        if message[0] == "claim":
-            claim = message[1]
-            continue
-        _, reference, context = message
-        try:
-            check = instances.get(reference)
-            if check is None:
-                check = instances[reference] = _load(reference)
-            reply: tuple = ("ok", run_check_here(check, claim, context))
-        except GarbageReturned as exc:
-            reply = ("failed", f"returned garbage: {exc}")
-        except MemoryError:
-            reply = ("failed", "ran out of memory")
-        except BaseException as exc:
-            where = traceback.extract_tb(exc.__traceback__)[-1:]
-            at = f" (at {where[0].filename.rsplit('/', 1)[-1]}:{where[0].lineno})" if where else ""
-            reply = ("failed", f"raised {type(exc).__name__}: {exc}{at}")
-        try:
-            conn.send(reply)
-        except Exception as exc:  # results that cannot be pickled
-            conn.send(("failed", f"returned results that cannot be sent back ({exc})"))
+        # ("run", claim, [(reference, context), ...]): one reply per check, in order, as
+        # each finishes, so the parent can time each check and stop a hung one.
+        _, claim, batch = message
+        for reference, context in batch:
+            reply = _run_in_worker(instances, reference, claim, context)
+            try:
+                conn.send(reply)
+            except Exception as exc:  # results that cannot be pickled
+                conn.send(("failed", f"returned results that cannot be sent back ({exc})"))
 
 
 class CheckSandbox:
@@ -137,7 +140,6 @@ class CheckSandbox:
         self._context = multiprocessing.get_context("forkserver")
         self._process = None
         self._conn = None
-        self._claim: ClaimView | None = None
 
     def _start(self) -> None:
         parent, child = self._context.Pipe()
@@ -148,7 +150,6 @@ class CheckSandbox:
         process.start()
         child.close()
         self._process, self._conn = process, parent
-        self._claim = None
 
     def _stop(self, kill: bool) -> None:
         if self._process is None:
@@ -166,38 +167,54 @@ class CheckSandbox:
             self._process.join(5)
         self._conn.close()
         self._process = self._conn = None
-        self._claim = None
 
     def run(
         self, reference: str, claim: ClaimView, context: CheckContext, *, timeout: float
     ) -> Outcome:
         """Run the check at ``reference`` ("module:Class") on ``claim`` within ``timeout`` seconds."""
-        with self._lock:
-            return self._run(reference, claim, context, timeout)
+        return self.run_many(claim, [(reference, context, timeout)])[0]
 
-    def _run(
-        self, reference: str, claim: ClaimView, context: CheckContext, timeout: float
-    ) -> Outcome:
+    def run_many(
+        self, claim: ClaimView, checks: Sequence[tuple[str, CheckContext, float]]
+    ) -> list[Outcome]:
+        """Run several checks on ``claim``, each as ``run`` would, with one message to the worker.
+
+        A check that hangs or kills the worker costs only its own result: the
+        worker is replaced and the checks after it run in the new one.
+        """
+        outcomes: list[Outcome] = []
+        with self._lock:
+            while len(outcomes) < len(checks):
+                outcomes.extend(self._run_batch(claim, checks[len(outcomes) :]))
+        return outcomes
+
+    def _run_batch(
+        self, claim: ClaimView, checks: Sequence[tuple[str, CheckContext, float]]
+    ) -> list[Outcome]:
+        """Run ``checks`` until they are done or one stops the worker (that one is the last)."""
         if self._process is None or not self._process.is_alive():
             self._stop(kill=True)
             self._start()
+        outcomes: list[Outcome] = []
         try:
-            if self._claim is not claim:
-                self._conn.send(("claim", claim))
-                self._claim = claim
-            self._conn.send(("run", reference, context))
-            if not self._conn.poll(timeout):
-                self._stop(kill=True)
-                return Outcome(failure=f"took longer than {timeout:g} s and was stopped")
-            status, payload = self._conn.recv()
+            self._conn.send(("run", claim, [(ref, context) for ref, context, _ in checks]))
+            for _reference, _context, timeout in checks:
+                if not self._conn.poll(timeout):
+                    self._stop(kill=True)
+                    outcomes.append(
+                        Outcome(failure=f"took longer than {timeout:g} s and was stopped")
+                    )
+                    return outcomes
+                status, payload = self._conn.recv()
+                outcomes.append(
+                    Outcome(results=tuple(payload)) if status == "ok" else Outcome(failure=payload)
+                )
         except (EOFError, OSError, BrokenPipeError):
             process = self._process
             self._stop(kill=True)
             code = process.exitcode if process is not None else None
-            return Outcome(failure=f"crashed its worker process (exit code {code})")
-        if status == "ok":
-            return Outcome(results=tuple(payload))
-        return Outcome(failure=payload)
+            outcomes.append(Outcome(failure=f"crashed its worker process (exit code {code})"))
+        return outcomes
 
     def close(self) -> None:
         with self._lock:

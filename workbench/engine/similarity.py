@@ -14,9 +14,7 @@ customer name changed then has the same text as its original.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
-import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -24,6 +22,7 @@ import numpy as np
 from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 
+from workbench.extract.words import TOKEN, hash_word, word_hashes
 from workbench.models import Claim, SignatureBand, TextSignature
 
 NUM_PERM = 128
@@ -35,7 +34,6 @@ MIN_SHINGLES = 12
 NEAR_COPY = 0.8
 SEED = 20261125
 
-_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_]+")
 _LEGAL_SUFFIXES = frozenset(
     [
         "inc",
@@ -64,7 +62,9 @@ _LEGAL_SUFFIXES = frozenset(
         "of",
     ]
 )
+# What a masked party name becomes; no word of a text can be this (the tokenizer drops NUL).
 MASK = "\x00party"
+_MASK_HASH = np.uint32(hash_word(MASK))
 
 
 @dataclass(frozen=True)
@@ -88,60 +88,92 @@ def mask_terms(*names: str | None) -> tuple[str, ...]:
         if not name:
             continue
         lowered = unicodedata.normalize("NFKC", name).casefold()
-        for token in _TOKEN.findall(lowered.replace(".", " ")):
+        for token in TOKEN.findall(lowered.replace(".", " ")):
             if len(token) >= 3 and token not in _LEGAL_SUFFIXES and not token.isdigit():
                 terms.add(token)
     return tuple(sorted(terms))
 
 
-def tokens(text: str, masked: Iterable[str] = ()) -> list[str]:
-    masked = set(masked)
-    lowered = unicodedata.normalize("NFKC", text).casefold()
-    return [MASK if token in masked else token for token in _TOKEN.findall(lowered)]
+def words_array(hashes: bytes) -> np.ndarray:
+    """The word hashes an extraction carries (``Extraction.word_hashes``) as an array."""
+    return np.frombuffer(hashes, dtype="<u4")
 
 
-def shingles(text: str, masked: Iterable[str] = ()) -> frozenset[int]:
-    """The set of 32-bit hashes of the text's word 3-grams (CRC32: fast, stable everywhere)."""
-    words = tokens(text, masked)
-    return frozenset(
-        zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode())
-        for i in range(len(words) - SHINGLE_WORDS + 1)
-    )
-
-
-# Universal hashing (a * x + b) mod p, one (a, b) per permutation, as MinHash libraries do;
-# numpy evaluates all permutations for a block of shingles at once.
-_PRIME = np.uint64((1 << 61) - 1)
+# Three odd 64-bit constants: a shingle's hash depends on each word and on its position.
+_POSITION = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9][:SHINGLE_WORDS], dtype=np.uint64
+)
 _MAX32 = np.uint64(0xFFFFFFFF)
-_generator = np.random.RandomState(SEED)
-_A = _generator.randint(1, (1 << 61) - 1, size=NUM_PERM, dtype=np.uint64)
-_B = _generator.randint(0, (1 << 61) - 1, size=NUM_PERM, dtype=np.uint64)
-_BLOCK = 4096
 
 
-def minhash(grams: frozenset[int]) -> tuple[int, ...]:
-    values = np.fromiter(grams, dtype=np.uint64, count=len(grams))
-    minima = np.full(NUM_PERM, _MAX32, dtype=np.uint64)
+def shingle_set(hashes: bytes | np.ndarray, masked: Iterable[str] = ()) -> np.ndarray:
+    """The sorted, distinct 32-bit hashes of the word 3-grams, with ``masked`` words masked.
+
+    All in numpy: masking, mixing and de-duplicating tens of thousands of words
+    takes a millisecond, so it can be done per comparison with both claims' masks.
+    """
+    words = words_array(hashes) if isinstance(hashes, bytes) else hashes
+    count = len(words) - SHINGLE_WORDS + 1
+    if count <= 0:
+        return np.empty(0, dtype=np.uint64)
+    masked_hashes = np.fromiter(map(hash_word, masked), dtype=np.uint32)
+    if len(masked_hashes):
+        words = np.where(np.isin(words, masked_hashes), _MASK_HASH, words)
+    words = words.astype(np.uint64)
+    mixed = np.zeros(count, dtype=np.uint64)
     with np.errstate(over="ignore"):  # uint64 wrap-around is part of the hash
+        for position in range(SHINGLE_WORDS):
+            mixed ^= words[position : position + count] * _POSITION[position]
+        # MurmurHash3's finaliser: every input bit reaches the low 32 bits kept.
+        mixed ^= mixed >> np.uint64(33)
+        mixed *= np.uint64(0xFF51AFD7ED558CCD)
+        mixed ^= mixed >> np.uint64(33)
+        mixed *= np.uint64(0xC4CEB9FE1A85EC53)
+        mixed ^= mixed >> np.uint64(33)
+    return np.unique(mixed & _MAX32)
+
+
+def shingles(text: str, masked: Iterable[str] = ()) -> np.ndarray:
+    """``shingle_set`` of a text (for callers that have text, not an extraction)."""
+    return shingle_set(word_hashes(text), masked)
+
+
+# Multiply-shift hashing, one odd 64-bit multiplier and an offset per permutation: the
+# high 32 bits of (a * x + b) mod 2**64 are a universal hash of x without a slow modulo.
+_generator = np.random.RandomState(SEED)
+_A = _generator.randint(0, 1 << 62, size=NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+_B = _generator.randint(0, 1 << 62, size=NUM_PERM, dtype=np.uint64)
+_BLOCK = 2048
+
+
+def minhash(grams: np.ndarray) -> tuple[int, ...]:
+    values = np.asarray(grams, dtype=np.uint64)
+    minima = np.full(NUM_PERM, _MAX32, dtype=np.uint64)
+    with np.errstate(over="ignore"):
         for start in range(0, len(values), _BLOCK):
             block = values[start : start + _BLOCK, None]
-            hashed = ((block * _A + _B) % _PRIME) & _MAX32
+            hashed = (block * _A + _B) >> np.uint64(32)
             np.minimum(minima, hashed.min(axis=0), out=minima)
     return tuple(int(v) for v in minima)
 
 
-def fingerprint(text: str, masked: Iterable[str] = ()) -> TextFingerprint | None:
-    """Return the text's fingerprint, or None when it is too short to compare."""
-    grams = shingles(text, masked)
+def fingerprint_of(grams: np.ndarray) -> TextFingerprint | None:
+    """The fingerprint of a shingle set, or None when it is too short to compare."""
     if len(grams) < MIN_SHINGLES:
         return None
     return TextFingerprint(minhash(grams))
 
 
-def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
-    if not a or not b:
+def fingerprint(text: str, masked: Iterable[str] = ()) -> TextFingerprint | None:
+    return fingerprint_of(shingles(text, masked))
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Exact Jaccard similarity of two shingle sets (sorted and distinct, as ``shingle_set``)."""
+    if not len(a) or not len(b):
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(np.intersect1d(a, b, assume_unique=True))
+    return shared / (len(a) + len(b) - shared)
 
 
 def index(
@@ -214,17 +246,17 @@ class NearCopy:
 
 def near_copies(
     session: Session,
-    text: str,
+    hashes: bytes,
     fp: TextFingerprint,
     *,
     masked: Sequence[str],
     reader_version: str,
     exclude_claim_pk: int | None,
-    text_of: Callable[[str], str],
+    words_of: Callable[[str], bytes],
     masks_of: Callable[[TextSignature], Sequence[str]],
     threshold: float = NEAR_COPY,
 ) -> list[NearCopy]:
-    """Indexed documents whose text is at least ``threshold`` similar to ``text`` (exact Jaccard).
+    """Indexed documents at least ``threshold`` similar (exact Jaccard) to the words ``hashes``.
 
     The pair is compared with both claims' parties masked: a copy that still
     carries the other claim's customer name is as much a copy as one that
@@ -235,7 +267,9 @@ def near_copies(
         session, fp, reader_version=reader_version, exclude_claim_pk=exclude_claim_pk
     ):
         both = set(masked) | set(masks_of(signature))
-        similarity = jaccard(shingles(text, both), shingles(text_of(signature.sha256), both))
+        similarity = jaccard(
+            shingle_set(hashes, both), shingle_set(words_of(signature.sha256), both)
+        )
         if similarity >= threshold:
             found.append(NearCopy(signature, similarity))
     return sorted(found, key=lambda n: (-n.similarity, n.signature.id))

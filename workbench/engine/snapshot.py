@@ -26,14 +26,13 @@ from workbench.check_api import (
 from workbench.domain.blobs import BlobStore
 from workbench.domain.markets import market_for_country
 from workbench.engine import similarity
-from workbench.engine.extractions import cached_extractions
+from workbench.engine.extractions import cached_extractions, word_hashes_of
 from workbench.extract import READER_VERSION, Extraction, ExtractionPool
 from workbench.models import (
     Claim,
     Document,
     DocumentVersion,
     Engagement,
-    StoredExtraction,
     TextSignature,
 )
 
@@ -57,14 +56,14 @@ def snapshot(
 ) -> ClaimView:
     """Build the view of ``claim`` that checks run on (flushes cache and index rows)."""
     versions = current_versions(claim)
-    templates = _template_examples(claim.engagement)
+    templates = _unindexed_templates(session, claim.engagement)
     extractions = cached_extractions(
         session, blobs, [v.sha256 for v in versions] + [t["sha256"] for t in templates], pool
     )
     masks = claim_masks(claim)
     _index_templates(session, claim.engagement, templates, extractions)
-    fingerprints = {version.id: _fingerprint(session, claim, version, extractions, masks)
-                    for version in versions}  # fmt: skip
+    fingerprints = _fingerprints(session, claim, versions, extractions, masks)
+    same_bytes = _same_bytes(session, claim, versions) if versions else {}
     documents = tuple(
         DocumentView(
             file_name=version.document.file_name,
@@ -74,7 +73,15 @@ def snapshot(
             content_type=version.content_type,
             version=version.number,
             extraction=extractions[version.sha256],
-            matches=_matches(session, claim, version, fingerprints[version.id], extractions),
+            matches=_matches(
+                session,
+                claim,
+                version,
+                fingerprints[version.id],
+                extractions,
+                same_bytes.get(version.sha256, []),
+                masks,
+            ),
         )
         for version in versions
     )
@@ -151,45 +158,74 @@ def _template_examples(engagement: Engagement) -> list[dict]:
     return [t for t in engagement.example_blobs if "sha256" in t]
 
 
-def _index_templates(session, engagement, templates, extractions) -> None:
-    for template in templates:
-        exists = session.scalar(
-            select(TextSignature.id).where(
+def _unindexed_templates(session: Session, engagement: Engagement) -> list[dict]:
+    """The engagement's template examples not yet in the index (read once per reader version)."""
+    indexed = set(
+        session.scalars(
+            select(TextSignature.sha256).where(
                 TextSignature.engagement_id == engagement.id,
-                TextSignature.sha256 == template["sha256"],
                 TextSignature.reader_version == READER_VERSION,
             )
         )
-        if exists:
-            continue
-        fp = similarity.fingerprint(extractions[template["sha256"]].text)
+    )
+    return [t for t in _template_examples(engagement) if t["sha256"] not in indexed]
+
+
+def _index_templates(session, engagement, templates, extractions) -> None:
+    for template in templates:
+        grams = similarity.shingle_set(extractions[template["sha256"]].word_hashes)
+        fp = similarity.fingerprint_of(grams)
         if fp is not None:
             similarity.index(
                 session, fp, sha256=template["sha256"], reader_version=READER_VERSION,
                 kind="template", label=template["file"], engagement_id=engagement.id,
+                shingle_count=len(grams),
             )  # fmt: skip
 
 
-def _fingerprint(session, claim, version, extractions, masks) -> similarity.TextFingerprint | None:
-    """The version's stored signature, or a new one (computed and indexed once per version)."""
-    stored = session.scalar(
-        select(TextSignature.minhash).where(
-            TextSignature.document_version_id == version.id,
-            TextSignature.reader_version == READER_VERSION,
-        )
+def _fingerprints(
+    session, claim, versions, extractions, masks
+) -> dict[int, similarity.TextFingerprint | None]:
+    """Each version's stored signature, or a new one (computed and indexed once per version)."""
+    stored = dict(
+        session.execute(
+            select(TextSignature.document_version_id, TextSignature.minhash).where(
+                TextSignature.document_version_id.in_([v.id for v in versions]),
+                TextSignature.reader_version == READER_VERSION,
+            )
+        ).all()
     )
-    if stored is not None:
-        return similarity.TextFingerprint(tuple(stored))
-    grams = similarity.shingles(extractions[version.sha256].text, masks)
-    if len(grams) < similarity.MIN_SHINGLES:
-        return None
-    fp = similarity.TextFingerprint(similarity.minhash(grams))
-    similarity.index(
-        session, fp, sha256=version.sha256, reader_version=READER_VERSION,
-        kind=version.document.kind.value, label=version.document.file_name,
-        claim_pk=claim.id, document_version_id=version.id, shingle_count=len(grams),
-    )  # fmt: skip
-    return fp
+    found: dict[int, similarity.TextFingerprint | None] = {}
+    for version in versions:
+        if version.id in stored:
+            found[version.id] = similarity.TextFingerprint(tuple(stored[version.id]))
+            continue
+        grams = similarity.shingle_set(extractions[version.sha256].word_hashes, masks)
+        fp = found[version.id] = similarity.fingerprint_of(grams)
+        if fp is not None:
+            similarity.index(
+                session, fp, sha256=version.sha256, reader_version=READER_VERSION,
+                kind=version.document.kind.value, label=version.document.file_name,
+                claim_pk=claim.id, document_version_id=version.id, shingle_count=len(grams),
+            )  # fmt: skip
+    return found
+
+
+def _same_bytes(session: Session, claim: Claim, versions) -> dict[str, list[DocumentMatch]]:
+    """Identical files in other claims, by content hash, for all of ``versions`` at once."""
+    rows = session.execute(
+        select(DocumentVersion.sha256, Claim.claim_id, Document.file_name, Document.kind)
+        .join(Document, DocumentVersion.document_id == Document.id)
+        .join(Claim, Document.claim_id == Claim.id)
+        .where(DocumentVersion.sha256.in_({v.sha256 for v in versions}), Claim.id != claim.id)
+        .distinct()
+    )
+    found: dict[str, list[DocumentMatch]] = {}
+    for digest, claim_id, file_name, kind in rows:
+        found.setdefault(digest, []).append(
+            DocumentMatch(claim_id, file_name, kind.value, 1.0, True)
+        )
+    return found
 
 
 def _matches(
@@ -198,17 +234,10 @@ def _matches(
     version: DocumentVersion,
     fp: similarity.TextFingerprint | None,
     extractions: dict[str, Extraction],
+    same_bytes: list[DocumentMatch],
+    masks: tuple[str, ...],
 ) -> tuple[DocumentMatch, ...]:
-    found: dict[tuple, DocumentMatch] = {}
-    same_bytes = session.execute(
-        select(Claim.claim_id, Document.file_name, Document.kind)
-        .join(Document, Document.claim_id == Claim.id)
-        .join(DocumentVersion, DocumentVersion.document_id == Document.id)
-        .where(DocumentVersion.sha256 == version.sha256, Claim.id != claim.id)
-        .distinct()
-    )
-    for claim_id, file_name, kind in same_bytes:
-        found[(claim_id, file_name)] = DocumentMatch(claim_id, file_name, kind.value, 1.0, True)
+    found: dict[tuple, DocumentMatch] = {(m.claim_id, m.file_name): m for m in same_bytes}
     for template in _template_examples(claim.engagement):
         if template["sha256"] == version.sha256:
             found[(None, template["file"])] = DocumentMatch(
@@ -217,29 +246,18 @@ def _matches(
     if fp is None:
         return tuple(found.values())
 
-    def text_of(digest: str) -> str:
-        if digest not in extractions:
-            extractions.update(
-                {
-                    row: Extraction.from_dict(data)
-                    for row, data in session.execute(
-                        select(StoredExtraction.sha256, StoredExtraction.data).where(
-                            StoredExtraction.sha256 == digest,
-                            StoredExtraction.reader_version == READER_VERSION,
-                        )
-                    )
-                }
-            )
-        extraction = extractions.get(digest)
-        return extraction.text if extraction is not None else ""
+    def words_of(digest: str) -> bytes:
+        if digest in extractions:
+            return extractions[digest].word_hashes
+        return word_hashes_of(session, [digest]).get(digest, b"")
 
     def masks_of(signature: TextSignature) -> tuple[str, ...]:
         return claim_masks(signature.claim) if signature.claim is not None else ()
 
     for near in similarity.near_copies(
-        session, extractions[version.sha256].text, fp, masked=claim_masks(claim),
+        session, extractions[version.sha256].word_hashes, fp, masked=masks,
         reader_version=READER_VERSION, exclude_claim_pk=claim.id,
-        text_of=text_of, masks_of=masks_of,
+        words_of=words_of, masks_of=masks_of,
     ):  # fmt: skip
         signature = near.signature
         if signature.claim is None:

@@ -33,11 +33,12 @@ from .readers.pptx import read_pptx
 from .readers.xls import read_xls
 from .readers.xlsx import read_xlsx
 from .sniff import ALLOWED_EXTENSIONS, Sniffed, extension_of, sniff_bytes
+from .words import word_hashes
 
 # Bump the first part whenever our own code may produce different output. The
 # suffix changes by itself when a library that shapes the text is upgraded, so
 # extractions cached under (sha256, READER_VERSION) are never stale.
-_OWN_VERSION = "1"
+_OWN_VERSION = "2"
 _LIBRARIES = (
     "pypdfium2",
     "pypdf",
@@ -96,12 +97,14 @@ def extract_file(
     declared_name: str | None = None,
     limits: Limits | None = None,
     languages: bool = True,
+    index_words: bool = True,
 ) -> Extraction:
     """Read the document at ``path``; never raises for a bad document.
 
     ``declared_name`` is the name the partner uploaded it under (its extension
     is compared with the content); it defaults to the file's own name.
-    ``languages=False`` skips language detection (for callers that only need text).
+    ``languages=False`` skips language detection and ``index_words=False`` the
+    word hashes (for callers that only need text).
     """
     limits = limits or Limits()
     name = declared_name or Path(path).name
@@ -117,7 +120,9 @@ def extract_file(
             data = handle.read()
     except OSError as exc:
         return _failed("unknown", "corrupt", f"cannot read the file ({exc.strerror or exc})")
-    return extract_bytes(data, declared_name=name, limits=limits, languages=languages)
+    return extract_bytes(
+        data, declared_name=name, limits=limits, languages=languages, index_words=index_words
+    )
 
 
 def extract_bytes(
@@ -126,6 +131,7 @@ def extract_bytes(
     declared_name: str | None = None,
     limits: Limits | None = None,
     languages: bool = True,
+    index_words: bool = True,
 ) -> Extraction:
     """Read an in-memory document; same contract as ``extract_file``."""
     limits = limits or Limits()
@@ -154,6 +160,7 @@ def extract_bytes(
         reader=out.reader,
         reader_version=READER_VERSION,
         warnings=tuple(out.warnings),
+        word_hashes=word_hashes("\n".join(s.text for s in segments)) if index_words else b"",
     )
 
 

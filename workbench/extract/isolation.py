@@ -60,9 +60,16 @@ def _worker_main(conn, memory_bytes: int) -> None:
             result = Extraction.failed(
                 "unknown", "memory", "ran out of memory while reading the document"
             )
-        conn.send(result.to_dict())
+        conn.send((result.to_dict(), result.word_hashes))
         if result.error is not None and result.error.code == "memory":
             return  # the heap may be in a bad state: start afresh
+
+
+def _size_of(path) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0  # extract() reports the problem
 
 
 class _Worker:
@@ -182,7 +189,7 @@ class ExtractionPool:
             answer = worker.conn.recv()
         except (EOFError, OSError):
             return self._crashed(worker, limits), None
-        result = Extraction.from_dict(answer)
+        result = Extraction.from_dict(*answer)
         if not worker.alive() or (result.error is not None and result.error.code == "memory"):
             worker.kill()
             return result, None
@@ -213,9 +220,17 @@ class ExtractionPool:
         )
 
     def extract_many(self, paths, *, limits: Limits | None = None) -> list[Extraction]:
-        """Read several documents in parallel (one per worker), results in input order."""
+        """Read several documents in parallel (one per worker), results in input order.
+
+        The largest files start first: a big document that started last would
+        keep every other worker waiting for it.
+        """
+        paths = list(paths)
+        order = sorted(range(len(paths)), key=lambda i: -_size_of(paths[i]))
         with ThreadPoolExecutor(max_workers=self.size) as executor:
-            return list(executor.map(lambda p: self.extract(p, limits=limits), paths))
+            read = executor.map(lambda i: self.extract(paths[i], limits=limits), order)
+            by_index = dict(zip(order, read, strict=True))
+        return [by_index[i] for i in range(len(paths))]
 
     def worker_pids(self) -> list[int]:
         """Process ids of the workers started so far (for monitoring and tests)."""

@@ -81,6 +81,8 @@ class Extraction:
     reader: str = ""
     reader_version: str = ""
     warnings: tuple[str, ...] = ()
+    # workbench.extract.words.word_hashes(text): kept apart from to_dict() (bytes, not JSON).
+    word_hashes: bytes = field(default=b"", repr=False)
 
     @property
     def ok(self) -> bool:
@@ -91,7 +93,11 @@ class Extraction:
         return "\n".join(segment.text for segment in self.segments)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-safe dict (lists and strings only) that ``from_dict`` restores."""
+        """Return a JSON-safe dict (lists and strings only) that ``from_dict`` restores.
+
+        ``word_hashes`` is left out: it is binary, cached in a column of its own
+        and passed back to ``from_dict`` separately.
+        """
         return {
             "kind": self.kind,
             "segments": [[s.location, s.text, s.language] for s in self.segments],
@@ -106,7 +112,7 @@ class Extraction:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Extraction:
+    def from_dict(cls, data: dict[str, Any], word_hashes: bytes = b"") -> Extraction:
         error = data.get("error")
         return cls(
             kind=data["kind"],
@@ -119,6 +125,7 @@ class Extraction:
             reader=data.get("reader", ""),
             reader_version=data.get("reader_version", ""),
             warnings=tuple(data.get("warnings", ())),
+            word_hashes=word_hashes,
         )
 
     @classmethod

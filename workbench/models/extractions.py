@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workbench.models.base import Base, utcnow
@@ -23,6 +23,8 @@ class StoredExtraction(Base):
     reader_version: Mapped[str] = mapped_column(String(40), primary_key=True)
     # workbench.extract.Extraction.to_dict(): kind, segments, language, error ...
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Extraction.word_hashes, read alone when this document is compared with another.
+    word_hashes: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
