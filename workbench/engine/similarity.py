@@ -148,13 +148,17 @@ _BLOCK = 2048
 
 def minhash(grams: np.ndarray) -> tuple[int, ...]:
     values = np.asarray(grams, dtype=np.uint64)
-    minima = np.full(NUM_PERM, _MAX32, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for start in range(0, len(values), _BLOCK):
-            block = values[start : start + _BLOCK, None]
-            hashed = (block * _A + _B) >> np.uint64(32)
-            np.minimum(minima, hashed.min(axis=0), out=minima)
-    return tuple(int(v) for v in minima)
+    lowest = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
+    scratch = np.empty((_BLOCK, NUM_PERM), dtype=np.uint64)
+    # In place, block by block: temporaries the size of the whole product are slower.
+    for start in range(0, len(values), _BLOCK):
+        block = values[start : start + _BLOCK, None]
+        hashed = scratch[: len(block)]
+        np.multiply(block, _A, out=hashed)  # uint64 wrap-around is part of the hash
+        np.add(hashed, _B, out=hashed)
+        np.minimum(lowest, hashed.min(axis=0), out=lowest)
+    # Keeping the high 32 bits preserves order, so it is done once, on the minima.
+    return tuple(int(v) for v in lowest >> np.uint64(32))
 
 
 def fingerprint_of(grams: np.ndarray) -> TextFingerprint | None:
