@@ -69,23 +69,45 @@ def test_every_near_copy_is_found_through_the_bands(session, corpus):
         stored[digest] = original
         fp = similarity.fingerprint_of(similarity.shingle_set(original))
         similarity.index(session, fp, sha256=digest, reader_version=READER, kind="poe",
-                         label=f"original-{n}.pptx")  # fmt: skip
+                         label=f"original-{n}.pptx", shingle_count=0)  # fmt: skip
     found = 0
     for n, (_original, copy, score) in enumerate(corpus):
         fp = similarity.fingerprint_of(similarity.shingle_set(copy))
+        # A lookup reads the documents sharing a bucket, not the whole index.
+        candidates = similarity.candidates(
+            session, {"copy": fp}, reader_version=READER, exclude_claim_pk=None
+        )["copy"]
+        assert len(candidates) < 5
         near = similarity.near_copies(
-            session, copy, fp, masked=(), reader_version=READER, exclude_claim_pk=None,
-            words_of=stored.__getitem__, masks_of=lambda signature: (),
-        )  # fmt: skip
+            copy, candidates, masked=(), words_of=stored.__getitem__, masks_of=lambda s: ()
+        )
         assert [n.signature.label for n in near] == [f"original-{n}.pptx"]
         assert near[0].similarity == pytest.approx(score)
         found += 1
-        # A lookup reads the documents sharing a bucket, not the whole index.
-        assert len(similarity.candidates(session, fp, reader_version=READER,
-                                         exclude_claim_pk=None)) < 5  # fmt: skip
     assert found == len(corpus)
 
 
 def test_short_texts_get_no_fingerprint():
     assert similarity.fingerprint("Workshop report for Contoso Ltd, November") is None
     assert similarity.fingerprint(" ".join(f"word{n}" for n in range(40))) is not None
+
+
+def test_one_lookup_answers_for_every_document_of_a_claim(session, corpus):
+    ids = [
+        similarity.index(session, similarity.fingerprint_of(similarity.shingle_set(original)),
+                         sha256=f"{n:064x}", reader_version=READER, kind="poe",
+                         label=f"original-{n}.pptx", shingle_count=0)
+        for n, (original, _copy, _score) in enumerate(corpus[:3])
+    ]  # fmt: skip
+    copies = {
+        n: similarity.fingerprint_of(similarity.shingle_set(c[1])) for n, c in enumerate(corpus[:3])
+    }
+    copies["same as 0"] = copies[0]
+    found = similarity.candidates(session, copies, reader_version=READER, exclude_claim_pk=None)
+    assert {key: [s.id for s in signatures] for key, signatures in found.items()} == {
+        0: [ids[0]], 1: [ids[1]], 2: [ids[2]], "same as 0": [ids[0]],
+    }  # fmt: skip
+    assert (
+        similarity.candidates(session, copies, reader_version="other", exclude_claim_pk=None)[0]
+        == []
+    )

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import numpy as np
 from sqlalchemy import insert, select, tuple_
@@ -24,6 +25,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from workbench.extract.words import TOKEN, hash_word, word_hashes
 from workbench.models import Claim, SignatureBand, TextSignature
+
+K = TypeVar("K")
 
 NUM_PERM = 128
 BANDS = 32
@@ -180,70 +183,79 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return shared / (len(a) + len(b) - shared)
 
 
-def index(
-    session: Session,
-    fp: TextFingerprint,
-    *,
-    sha256: str,
-    reader_version: str,
-    kind: str,
-    label: str,
-    claim_pk: int | None = None,
-    document_version_id: int | None = None,
-    engagement_id: str | None = None,
-    shingle_count: int = 0,
-) -> int:
-    """Store a signature and its bands (not committed); return the signature's id.
+def index(session: Session, fp: TextFingerprint, **fields: Any) -> int:
+    """Store one signature and its bands (not committed); return the signature's id.
 
-    Two statements, past the unit of work, which is slow for dozens of tiny rows.
+    ``fields`` are TextSignature's columns: sha256, reader_version, kind, label,
+    and claim_id with document_version_id, or engagement_id for a template.
     """
-    signature_id = session.scalar(
-        insert(TextSignature)
-        .values(
-            sha256=sha256,
-            reader_version=reader_version,
-            kind=kind,
-            label=label,
-            claim_id=claim_pk,
-            document_version_id=document_version_id,
-            engagement_id=engagement_id,
-            minhash=list(fp.hashvalues),
-            shingle_count=shingle_count,
+    return index_many(session, [(fp, fields)])[0]
+
+
+def index_many(
+    session: Session, entries: Sequence[tuple[TextFingerprint, dict[str, Any]]]
+) -> list[int]:
+    """Store several signatures with two statements, past the unit of work.
+
+    The unit of work is slow for dozens of tiny rows (32 bands a document).
+    Every entry's ``fields`` must name the same columns.
+    """
+    if not entries:
+        return []
+    ids = list(
+        session.scalars(
+            insert(TextSignature).returning(TextSignature.id, sort_by_parameter_order=True),
+            [{**fields, "minhash": list(fp.hashvalues)} for fp, fields in entries],
         )
-        .returning(TextSignature.id)
     )
     session.execute(
         insert(SignatureBand),
         [
             {"signature_id": signature_id, "band": band, "bucket": bucket}
+            for signature_id, (fp, _fields) in zip(ids, entries, strict=True)
             for band, bucket in enumerate(fp.bands())
         ],
     )
-    return signature_id
+    return ids
 
 
 def candidates(
-    session: Session, fp: TextFingerprint, *, reader_version: str, exclude_claim_pk: int | None
-) -> list[TextSignature]:
-    """Signatures sharing at least one band bucket with ``fp``, in one indexed query."""
-    pairs = list(enumerate(fp.bands()))
+    session: Session,
+    fingerprints: Mapping[K, TextFingerprint],
+    *,
+    reader_version: str,
+    exclude_claim_pk: int | None,
+) -> dict[K, list[TextSignature]]:
+    """For each fingerprint, the signatures sharing at least one band bucket with it.
+
+    One indexed query for all of them: a lookup reads the few documents in the
+    same buckets, never the whole index.
+    """
+    wanted = {key: set(enumerate(fp.bands())) for key, fp in fingerprints.items()}
+    found: dict[K, list[TextSignature]] = {key: [] for key in wanted}
+    pairs = sorted(set().union(*wanted.values()))
+    if not pairs:
+        return found
     query = (
-        select(TextSignature)
+        select(TextSignature, SignatureBand.band, SignatureBand.bucket)
+        .join(SignatureBand, SignatureBand.signature_id == TextSignature.id)
         .where(
-            TextSignature.id.in_(
-                select(SignatureBand.signature_id).where(
-                    tuple_(SignatureBand.band, SignatureBand.bucket).in_(pairs)
-                )
-            ),
+            tuple_(SignatureBand.band, SignatureBand.bucket).in_(pairs),
             TextSignature.reader_version == reader_version,
         )
+        .order_by(TextSignature.id)
         .options(selectinload(TextSignature.claim).selectinload(Claim.customer))
     )
     if exclude_claim_pk is not None:
         query = query.where(
             (TextSignature.claim_id.is_(None)) | (TextSignature.claim_id != exclude_claim_pk)
         )
-    return list(session.scalars(query))
+    for signature, band, bucket in session.execute(query):
+        for key, buckets in wanted.items():
+            listed = found[key]
+            if (band, bucket) in buckets and (not listed or listed[-1] is not signature):
+                listed.append(signature)
+    return found
 
 
 @dataclass(frozen=True)
@@ -253,27 +265,22 @@ class NearCopy:
 
 
 def near_copies(
-    session: Session,
     hashes: bytes,
-    fp: TextFingerprint,
+    candidates: Iterable[TextSignature],
     *,
     masked: Sequence[str],
-    reader_version: str,
-    exclude_claim_pk: int | None,
     words_of: Callable[[str], bytes],
     masks_of: Callable[[TextSignature], Sequence[str]],
     threshold: float = NEAR_COPY,
 ) -> list[NearCopy]:
-    """Indexed documents at least ``threshold`` similar (exact Jaccard) to the words ``hashes``.
+    """The ``candidates`` at least ``threshold`` similar (exact Jaccard) to the words ``hashes``.
 
     The pair is compared with both claims' parties masked: a copy that still
     carries the other claim's customer name is as much a copy as one that
     replaced it.
     """
     found = []
-    for signature in candidates(
-        session, fp, reader_version=reader_version, exclude_claim_pk=exclude_claim_pk
-    ):
+    for signature in candidates:
         both = set(masked) | set(masks_of(signature))
         similarity = jaccard(
             shingle_set(hashes, both), shingle_set(words_of(signature.sha256), both)

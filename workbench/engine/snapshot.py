@@ -64,6 +64,10 @@ def snapshot(
     _index_templates(session, claim.engagement, templates, extractions)
     fingerprints = _fingerprints(session, claim, versions, extractions, masks)
     same_bytes = _same_bytes(session, claim, versions) if versions else {}
+    candidates = similarity.candidates(
+        session, {key: fp for key, fp in fingerprints.items() if fp is not None},
+        reader_version=READER_VERSION, exclude_claim_pk=claim.id,
+    )  # fmt: skip
     documents = tuple(
         DocumentView(
             file_name=version.document.file_name,
@@ -77,7 +81,7 @@ def snapshot(
                 session,
                 claim,
                 version,
-                fingerprints[version.id],
+                candidates.get(version.id, []),
                 extractions,
                 same_bytes.get(version.sha256, []),
                 masks,
@@ -172,15 +176,17 @@ def _unindexed_templates(session: Session, engagement: Engagement) -> list[dict]
 
 
 def _index_templates(session, engagement, templates, extractions) -> None:
+    entries = []
     for template in templates:
         grams = similarity.shingle_set(extractions[template["sha256"]].word_hashes)
         fp = similarity.fingerprint_of(grams)
         if fp is not None:
-            similarity.index(
-                session, fp, sha256=template["sha256"], reader_version=READER_VERSION,
-                kind="template", label=template["file"], engagement_id=engagement.id,
-                shingle_count=len(grams),
-            )  # fmt: skip
+            entries.append((fp, {
+                "sha256": template["sha256"], "reader_version": READER_VERSION,
+                "kind": "template", "label": template["file"], "engagement_id": engagement.id,
+                "shingle_count": len(grams),
+            }))  # fmt: skip
+    similarity.index_many(session, entries)
 
 
 def _fingerprints(
@@ -196,6 +202,7 @@ def _fingerprints(
         ).all()
     )
     found: dict[int, similarity.TextFingerprint | None] = {}
+    entries = []
     for version in versions:
         if version.id in stored:
             found[version.id] = similarity.TextFingerprint(tuple(stored[version.id]))
@@ -203,11 +210,13 @@ def _fingerprints(
         grams = similarity.shingle_set(extractions[version.sha256].word_hashes, masks)
         fp = found[version.id] = similarity.fingerprint_of(grams)
         if fp is not None:
-            similarity.index(
-                session, fp, sha256=version.sha256, reader_version=READER_VERSION,
-                kind=version.document.kind.value, label=version.document.file_name,
-                claim_pk=claim.id, document_version_id=version.id, shingle_count=len(grams),
-            )  # fmt: skip
+            entries.append((fp, {
+                "sha256": version.sha256, "reader_version": READER_VERSION,
+                "kind": version.document.kind.value, "label": version.document.file_name,
+                "claim_id": claim.id, "document_version_id": version.id,
+                "shingle_count": len(grams),
+            }))  # fmt: skip
+    similarity.index_many(session, entries)
     return found
 
 
@@ -232,7 +241,7 @@ def _matches(
     session: Session,
     claim: Claim,
     version: DocumentVersion,
-    fp: similarity.TextFingerprint | None,
+    candidates: list[TextSignature],
     extractions: dict[str, Extraction],
     same_bytes: list[DocumentMatch],
     masks: tuple[str, ...],
@@ -243,8 +252,6 @@ def _matches(
             found[(None, template["file"])] = DocumentMatch(
                 None, template["file"], "template", 1.0, True, "template"
             )
-    if fp is None:
-        return tuple(found.values())
 
     def words_of(digest: str) -> bytes:
         if digest in extractions:
@@ -255,8 +262,7 @@ def _matches(
         return claim_masks(signature.claim) if signature.claim is not None else ()
 
     for near in similarity.near_copies(
-        session, extractions[version.sha256].word_hashes, fp, masked=masks,
-        reader_version=READER_VERSION, exclude_claim_pk=claim.id,
+        extractions[version.sha256].word_hashes, candidates, masked=masks,
         words_of=words_of, masks_of=masks_of,
     ):  # fmt: skip
         signature = near.signature
