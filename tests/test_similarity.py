@@ -7,7 +7,7 @@ import random
 import pytest
 
 from workbench.engine import similarity
-from workbench.extract.words import hash_word, word_hashes, words
+from workbench.extract.words import hash_word, hash_words, word_hashes, words
 
 READER = "test-reader"
 
@@ -18,6 +18,21 @@ def test_words_are_normalised_and_hashed_little_endian():
     ]  # fmt: skip
     hashes = word_hashes("Contoso contoso")
     assert hashes[:4] == hashes[4:] == hash_word("contoso").to_bytes(4, "little")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Délivré: the ＡＢＣ workshop, 北斗 team",
+        "a_b c-d e.f 12,5 ½ Ⅻ ǅ ß ﬁne straße İstanbul — “quoted”…",
+        "日本語のテキスト、カタカナ。한국어 text",
+        "plain ascii only, with punctuation; and_underscores",
+        "unpaired \ud800 surrogate",
+        "",
+    ],
+)
+def test_fast_word_hashes_are_the_words_hashed(text):
+    assert word_hashes(text) == hash_words(words(text))
 
 
 def test_masking_makes_a_copy_with_another_customer_the_same():

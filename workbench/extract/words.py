@@ -37,12 +37,42 @@ def hash_word(word: str) -> int:
 
 def hash_words(tokens: Iterable[str]) -> bytes:
     """The hashes of ``tokens`` in order, as little-endian uint32 bytes."""
-    hashes = array("I", map(hash_word, tokens))
+    return _little_endian(array("I", map(hash_word, tokens)))
+
+
+def _little_endian(hashes: array) -> bytes:
     if array("I", [1]).tobytes()[0] != 1:
         hashes.byteswap()  # stored and compared little-endian on every machine
     return hashes.tobytes()
 
 
+# Every ASCII byte that cannot be part of a word becomes a space.
+_ASCII_SEPARATORS = bytes.maketrans(
+    bytes(b for b in range(128) if not chr(b).isalnum()),
+    b" " * sum(1 for b in range(128) if not chr(b).isalnum()),
+)
+
+
 def word_hashes(text: str) -> bytes:
-    """The hash of every word of ``text``, in order (4 bytes a word)."""
-    return hash_words(words(text))
+    """The hash of every word of ``text``, in order (4 bytes a word); the same as
+    ``hash_words(words(text))``, several times faster on long text.
+
+    ``re`` is slow with Unicode classes, so ASCII separators are found with
+    ``bytes.translate`` and ``split`` in C; only the pieces holding other
+    characters go through ``TOKEN``. The pieces are cut at ASCII separators,
+    where ``TOKEN`` would cut too, so the words are the same.
+    """
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    encoded = text.casefold().encode("utf-8", "surrogatepass")
+    pieces = encoded.translate(_ASCII_SEPARATORS).split()
+    if encoded.isascii():
+        return _little_endian(array("I", map(zlib.crc32, pieces)))
+    hashes = array("I")
+    crc32 = zlib.crc32
+    for piece in pieces:
+        if piece.isascii():
+            hashes.append(crc32(piece))
+        else:
+            hashes.extend(map(hash_word, TOKEN.findall(piece.decode("utf-8", "surrogatepass"))))
+    return _little_endian(hashes)
