@@ -6,11 +6,11 @@ python-calamine (Rust) is the fast path, 14x faster than openpyxl read-only,
 but it allocates the sheet's whole used rectangle: a sheet with just A1 and
 XFD1048576 filled makes it request 512 GiB and abort the process (openpyxl
 instead iterates the 17 billion empty cells for ever). So each sheet's cell
-references are scanned first (a C regex over the XML bytes), and only sheets
-whose rectangle is small go to calamine; the others are streamed with lxml,
-visiting only the cells that are present. Shared strings are bounded by the
-zip checks and the character budget (poc-shared-strings.xlsx: 110 KB expanding
-to 3 M characters).
+references are checked first (``xlsx_guard``: byte counts and C regex scans
+over the XML), and only sheets whose rectangle is small go to calamine; the
+others are streamed with lxml, visiting only the cells that are present. Shared
+strings are bounded by the zip checks and the character budget
+(poc-shared-strings.xlsx: 110 KB expanding to 3 M characters).
 """
 
 from __future__ import annotations
@@ -23,8 +23,12 @@ from lxml import etree
 
 from ..package import Package
 from ..xmlsafe import parse_xml, refuse_doctype, syntax_failure
+from . import calamine as _calamine
 from .base import Collector
-from .ooxml import R_ID, load_part, main_part
+from .calamine import CalamineFailed, guarded
+from .cells import CellSink, column_name, number_text
+from .ooxml import R_ID, REL_NS, load_part, main_part
+from .xlsx_guard import shared_strings_fit, sheet_fits
 
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 S_SHEET, S_SHEETS, S_SI, S_T, S_R, S_RPH = (
@@ -38,10 +42,8 @@ S_SHEET, S_SHEETS, S_SI, S_T, S_R, S_RPH = (
 S_C, S_V, S_IS, S_ROW = f"{S}c", f"{S}v", f"{S}is", f"{S}row"
 # Parts smaller than this are parsed whole (faster); larger ones are streamed.
 _STREAM_ABOVE = 8 * 1024 * 1024
-# calamine allocates rows x columns of its used rectangle; above this we stream instead.
-CALAMINE_MAX_AREA = 4_000_000
-# A cell reference attribute (row elements have r="7", without letters).
-_CELL_REF = re.compile(rb' r="([A-Z]{1,3})([0-9]{1,7})"')
+# The shared strings' root tag is looked for in this much of the part.
+_SST_HEAD = 64 * 1024
 # ST_Xstring escapes characters XML cannot carry: "_x000D_" is a carriage return.
 _XSTRING_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
@@ -50,20 +52,8 @@ def _unescape(text: str) -> str:
     return _XSTRING_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
 
-try:
-    import python_calamine
-except ImportError:  # pragma: no cover - the lxml path reads everything alone
-    python_calamine = None
-
-
-def column_name(index: int) -> str:
-    """0 -> 'A', 25 -> 'Z', 26 -> 'AA'."""
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
+# Tests set this to None to force the lxml path.
+python_calamine = _calamine.python_calamine
 
 
 def read_xlsx(data: bytes, out: Collector) -> None:
@@ -73,7 +63,9 @@ def read_xlsx(data: bytes, out: Collector) -> None:
         main = main_part(package)
         workbook = load_part(package, main)
         rels = package.related(main)
-        targets = {rel_id: target for rel_id, _type, target in rels}
+        sheets = _sheet_parts(package, workbook, rels)
+        allowed = python_calamine is not None and _calamine_may_open(package, main, rels)
+        fast = _Calamine(data, allowed)
         loaded: list[list[str]] = []
 
         def strings() -> list[str]:  # only the lxml path needs them; calamine reads its own
@@ -81,27 +73,34 @@ def read_xlsx(data: bytes, out: Collector) -> None:
                 loaded.append(_shared_strings(package, rels, out))
             return loaded[0]
 
-        sheets = workbook.find(S_SHEETS)
-        cells_left = [out.budget.limits.max_cells]
-        fast = None
-        for sheet in [] if sheets is None else sheets.iterchildren(S_SHEET):
+        cells_left = out.budget.limits.max_cells
+        for name, target in sheets:
             out.check()
-            target = targets.get(sheet.get(R_ID))
-            if out.full or not target or not package.has(target):
+            if out.full:
                 continue
-            name = sheet.get("name") or "Sheet"
             xml = package.read(target)
             refuse_doctype(xml, target)
-            done = False
-            if python_calamine is not None and _fits_calamine(xml):
-                if fast is None:
-                    fast = _open_calamine(data)
-                done = bool(fast) and _read_sheet_calamine(fast, name, out, cells_left)
-            if not done:
-                _read_sheet(xml, target, name, strings(), out, cells_left)
-            if cells_left[0] <= 0:
+            left = fast.read_sheet(name, xml, out, cells_left)
+            if left is None:
+                box = [cells_left]
+                _read_sheet(xml, target, name, strings(), out, box)
+                left = box[0]
+            cells_left = left
+            if cells_left <= 0:
                 out.warn(f"only the first {out.budget.limits.max_cells:,} cells were read")
                 break
+
+
+def _sheet_parts(package: Package, workbook, rels) -> list[tuple[str, str]]:
+    """(name, part) of each sheet whose part exists, in workbook order."""
+    targets = {rel_id: target for rel_id, _type, target in rels}
+    sheets = workbook.find(S_SHEETS)
+    found = []
+    for sheet in [] if sheets is None else sheets.iterchildren(S_SHEET):
+        target = targets.get(sheet.get(R_ID))
+        if target and package.has(target):
+            found.append((sheet.get("name") or "Sheet", target))
+    return found
 
 
 def _shared_strings(package: Package, rels, out: Collector) -> list[str]:
@@ -153,33 +152,101 @@ def _prefix(name: str) -> str:
     return f"'{name}'!" if any(c in name for c in " !'-") else f"{name}!"
 
 
-def _column_index(letters: bytes) -> int:
-    index = 0
-    for letter in letters:
-        index = index * 26 + letter - 64
-    return index
+def _calamine_may_open(package: Package, main: str, rels) -> bool:
+    """Whether calamine would see the workbook as we do, and opening it allocates little.
 
-
-def _fits_calamine(xml: bytes) -> bool:
-    """Whether the sheet's used rectangle, from its cell references, is small enough.
-
-    Cells without a reference are placed one after another, so they cannot
-    stretch the rectangle beyond what the XML holds.
+    calamine reads xl/workbook.xml, xl/sharedStrings.xml and the sheets' r:id
+    relationships by fixed names, not through the package's relationships as we
+    do, and takes any element named "sheet", in any namespace or mc:Fallback
+    branch, for a sheet; a package laid out otherwise could make it read a sheet
+    part that the size checks never saw. Such packages (no real writer makes
+    them) are read with lxml alone.
     """
-    refs = _CELL_REF.findall(xml)
-    if not refs:
-        return True
-    columns, rows = zip(*refs, strict=True)
-    max_row = max(map(int, rows))
-    max_col = max(map(_column_index, set(columns)))
-    return max_row * max_col <= CALAMINE_MAX_AREA
-
-
-def _open_calamine(data: bytes):
-    try:
-        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception:  # calamine's errors are plain CalamineError subclasses: use the lxml path
+    if main != "xl/workbook.xml":
         return False
+    sheets = list(parse_xml(package.read(main), main).iter("{*}sheet"))
+    paths = _calamine_sheet_paths(package)
+    if paths is None or not _sheets_named_plainly(sheets):
+        return False
+    ours = {rel_id: target for rel_id, _type, target in rels}
+    for sheet in sheets:
+        rel_id = sheet.get(R_ID) or ""
+        if rel_id in paths and paths[rel_id] != ours.get(rel_id):
+            return False
+    return _shared_strings_head_fits(package)
+
+
+def _sheets_named_plainly(sheets: list) -> bool:
+    """Unique non-empty names, and no second attribute calamine could take for r:id."""
+    names = [sheet.get("name") or "" for sheet in sheets]
+    if "" in names or len({name.casefold() for name in names}) != len(names):
+        return False
+    for sheet in sheets:
+        if any(sheet.nsmap.get(prefix, REL_NS) != REL_NS for prefix in ("r", "relationships")):
+            return False
+        if sum(1 for key in sheet.attrib if key.rpartition("}")[2] == "id") != 1:
+            return False
+    return True
+
+
+def _calamine_sheet_paths(package: Package) -> dict[str, str] | None:
+    """Relationship id -> the part calamine opens for it; None if ids repeat."""
+    rels_name = "xl/_rels/workbook.xml.rels"
+    if not package.has(rels_name):
+        return None
+    paths = {}
+    for rel in parse_xml(package.read(rels_name), rels_name):
+        rel_id, target = rel.get("Id", ""), rel.get("Target", "")
+        if rel_id in paths:
+            return None
+        paths[rel_id] = (
+            target[1:]
+            if target.startswith("/xl/")
+            else (target if target.startswith("xl/") else f"xl/{target}")
+        )
+    return paths
+
+
+def _shared_strings_head_fits(package: Package) -> bool:
+    name = "xl/sharedStrings.xml"  # calamine's fixed name, matched exactly
+    if name not in package.names():
+        return True
+    try:
+        with package.archive.open(name) as member:
+            head = member.read(_SST_HEAD)
+    except Exception:  # a damaged member: let the lxml path report it
+        return False
+    return shared_strings_fit(head)
+
+
+class _Calamine:
+    """calamine for the sheets the guards let through, opened on first use."""
+
+    def __init__(self, data: bytes, allowed: bool):
+        self.data = data
+        self.allowed = allowed
+        self.book = None
+
+    def read_sheet(self, name: str, xml: bytes, out: Collector, cells_left: int) -> int | None:
+        """Read one sheet, returning the cells left; None if the lxml path must read it."""
+        if not self.allowed or not sheet_fits(xml):
+            return None
+        try:
+            if self.book is None:
+                self.book = guarded(
+                    python_calamine.CalamineWorkbook.from_filelike, io.BytesIO(self.data)
+                )
+            sheet = guarded(self.book.get_sheet_by_name, name)
+            start = guarded(lambda: sheet.start)
+            rows = guarded(sheet.to_python) if start is not None else []
+        except CalamineFailed:
+            if self.book is None:
+                self.allowed = False  # calamine cannot open this workbook: lxml reads it all
+            return None
+        sink = CellSink(out, cells_left)
+        if rows:
+            sink.add_rows(rows, start[0], start[1], _prefix(name), _format)
+        return sink.cells_left
 
 
 def _format(value) -> str:
@@ -188,42 +255,10 @@ def _format(value) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+        return number_text(value)
     if isinstance(value, (datetime.date, datetime.time)):
         return value.isoformat()
     return str(value)
-
-
-def _read_sheet_calamine(workbook, name, out: Collector, cells_left: list[int]) -> bool:
-    """Read one sheet with calamine; False if calamine cannot (the caller streams it)."""
-    try:
-        sheet = workbook.get_sheet_by_name(name)
-        start = sheet.start
-        rows = sheet.iter_rows()
-    except Exception:
-        return False
-    if start is None:
-        return True
-    prefix = _prefix(name)
-    first_row, first_col = start
-    columns: list[str] = []
-    add, add_plain = out.add, out.add_plain
-    for row_index, row in enumerate(rows, start=first_row + 1):
-        if row_index & 0xFFF == 0:
-            out.check()
-        for col_index, value in enumerate(row):
-            if value == "" or value is None:
-                continue
-            while len(columns) <= col_index:
-                columns.append(column_name(first_col + len(columns)))
-            if value.__class__ is str:
-                add(f"{prefix}{columns[col_index]}{row_index}", value)
-            else:
-                add_plain(f"{prefix}{columns[col_index]}{row_index}", _format(value))
-            cells_left[0] -= 1
-        if out.full or cells_left[0] <= 0:
-            break
-    return True
 
 
 def _read_sheet(xml: bytes, part, name, strings, out: Collector, cells_left: list[int]) -> None:
