@@ -13,7 +13,15 @@ import re
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Anything clean_text would change besides stripping; most cell and paragraph texts have none of it.
 _DIRTY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]|[ \t]\n|\n\n\n")
-needs_cleaning = _DIRTY.search
+
+
+def needs_cleaning(text: str) -> bool:
+    """Whether ``clean_text`` would change more than the surrounding white space.
+
+    Everything it looks for is unprintable, and ``str.isprintable`` answers in
+    C at memory speed, where the regex costs ~40 ns a character on long text.
+    """
+    return not text.isprintable() and _DIRTY.search(text) is not None
 _BLANK_RUNS = re.compile(r"[ \t]+\n")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 
