@@ -14,7 +14,6 @@ customer name changed then has the same text as its original.
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -23,7 +22,7 @@ import numpy as np
 from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 
-from workbench.extract.words import TOKEN, hash_word, word_hashes
+from workbench.extract.words import hash_word, word_hashes, words
 from workbench.models import Claim, SignatureBand, TextSignature
 
 K = TypeVar("K")
@@ -90,8 +89,7 @@ def mask_terms(*names: str | None) -> tuple[str, ...]:
     for name in names:
         if not name:
             continue
-        lowered = unicodedata.normalize("NFKC", name).casefold()
-        for token in TOKEN.findall(lowered.replace(".", " ")):
+        for token in words(name):
             if len(token) >= 3 and token not in _LEGAL_SUFFIXES and not token.isdigit():
                 terms.add(token)
     return tuple(sorted(terms))

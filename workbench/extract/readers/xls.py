@@ -28,9 +28,9 @@ from . import calamine as _calamine
 from .base import Collector
 from .biff import Workbook, survey
 from .calamine import CalamineFailed, guarded
-from .cells import CellSink, number_text
+from .cells import CellSink, column_name, number_text
 from .cfb import workbook_stream
-from .xlsx import _format, _prefix, column_name
+from .xlsx import _format, _prefix
 
 # Tests set this to None to read everything with xlrd.
 python_calamine = _calamine.python_calamine
