@@ -290,16 +290,22 @@ def _with_languages(
     shares: Counter[str] = Counter()
     all_letters = 0
     result = []
+    # Spreadsheets repeat their labels ("Total", a product's name): half the cells
+    # of the corpus's workbooks that get detected repeat one seen before.
+    known_codes: dict[str, str | None] = {}
     for index, segment in enumerate(segments):
         code = None
         letters = letter_weight(segment.text) if index < MAX_SEGMENT_LANGUAGES else 0
         all_letters += letters
         if letters >= 2 and (letters >= MIN_LETTERS or not segment.text.isascii()):
-            # No langdetect second opinion per segment: at ~2 ms a call it would cost more
-            # than reading; the document's own detection below still gets one.
-            code, _confidence = detect_language(
-                segment.text[:SEGMENT_SAMPLE_CHARS], second_opinion=False
-            )
+            if segment.text in known_codes:
+                code = known_codes[segment.text]
+            else:
+                # No langdetect second opinion per segment: at ~2 ms a call it would cost
+                # more than reading; the document's own detection below still gets one.
+                code = known_codes[segment.text] = detect_language(
+                    segment.text[:SEGMENT_SAMPLE_CHARS], second_opinion=False
+                )[0]
             if code:
                 shares[code] += letters
         result.append(Segment(segment.location, segment.text, code) if code else segment)
