@@ -82,7 +82,7 @@ def _collector_paused():
     """Pause the cyclic garbage collector while cells become segments.
 
     Every segment is a tracked object, so a large sheet triggers collections
-    that each rescan all the segments made so far: 15-35% of the work here.
+    that each rescan all the segments made so far: up to a third of the work here.
     Strings and segments form no cycles, so nothing is left for the collector
     to find afterwards.
     """
