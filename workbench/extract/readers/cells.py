@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import gc
 from bisect import bisect_left
-from collections import deque
 from collections.abc import Callable
 from contextlib import contextmanager
 from itertools import compress, repeat
 from operator import not_
 
-from ..model import Segment
+from ..model import Segment, segments_of
 from ..textclean import clean_text, needs_cleaning
 from .base import Collector
 
@@ -44,37 +43,8 @@ def column_name(index: int) -> str:
     return name
 
 
-def _make_segments() -> Callable[[list[str], list[str]], list[Segment]]:
-    """A bulk Segment maker that skips the frozen dataclass's Python ``__init__``.
-
-    ``Segment(location, text)`` costs 0.7 us, more than calamine's whole read of
-    a cell; filling the slots from C-level ``map`` loops costs a third of it. This
-    is only used while Segment is exactly the three-slot class it is written for;
-    otherwise the constructor is used.
-    """
-
-    def slow(locations: list[str], texts: list[str]) -> list[Segment]:
-        return list(map(Segment, locations, texts))
-
-    if getattr(Segment, "__slots__", None) != ("location", "text", "language"):
-        return slow  # pragma: no cover - Segment changed: stay correct, if slower
-    new = object.__new__
-    set_location = Segment.location.__set__
-    set_text = Segment.text.__set__
-    set_language = Segment.language.__set__
-
-    def fast(locations: list[str], texts: list[str]) -> list[Segment]:
-        segments = list(map(new, repeat(Segment, len(locations))))
-        deque(map(set_location, segments, locations), 0)
-        deque(map(set_text, segments, texts), 0)
-        deque(map(set_language, segments, repeat(None, len(locations))), 0)
-        return segments
-
-    probe = fast(["A1"], ["x"])[0]
-    return fast if probe == Segment("A1", "x") and hash(probe) == hash(Segment("A1", "x")) else slow
-
-
-make_segments = _make_segments()
+def make_segments(locations: list[str], texts: list[str]) -> list[Segment]:
+    return segments_of(zip(locations, texts, repeat(None)))
 
 
 @contextmanager
