@@ -357,3 +357,23 @@ def test_file_size_limit(tmp_path):
     path.write_bytes(b"%PDF-1.4\n" + b"0" * 5000)
     result = extract_file(path, limits=Limits(max_file_bytes=1000))
     assert result.error.code == "too-large" and "limit" in result.error.message
+
+
+@pytest.mark.parametrize("compression", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
+@pytest.mark.parametrize("padding", [0, 3000])
+def test_dtd_in_an_xlsx_part_no_reader_of_ours_parses_is_hostile(compression, padding):
+    """calamine parses parts we do not: their prologs are checked too, however stored."""
+    book = zipfile.ZipFile(io.BytesIO(xlsx_bytes({"Sheet1": {"A1": "x"}})))
+    part = (
+        '<?xml version="1.0"?>' + "<!-- padding -->" * (padding // 16) + BILLION_LAUGHS
+        + "<Properties>&lol9;</Properties>"
+    ).encode()  # fmt: skip
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as target:
+        for info in book.infolist():
+            if info.filename != "docProps/app.xml":
+                target.writestr(info.filename, book.read(info))
+        target.writestr("docProps/app.xml", part)
+    result = extract_bytes(buffer.getvalue(), declared_name="x.xlsx")
+    assert result.error is not None and result.error.code == "hostile"
+    assert "docProps/app.xml" in result.error.message
