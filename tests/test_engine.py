@@ -254,3 +254,24 @@ def default_docs(prefix=""):
     if not prefix:
         return docs
     return [raw_document(prefix + d.file_name, b"%PDF-1.4 stub") for d in docs]
+
+
+@pytest.mark.parametrize(
+    ("location", "escaped"),
+    [("'Лист 1'!A1", False), ("'Sheet\udc80'!A1", True)],  # a lone surrogate from a file name
+)
+def test_cached_extractions_store_text_as_itself_unless_utf8_cannot(session, location, escaped):
+    from sqlalchemy import text
+
+    from workbench.extract import Extraction, Segment
+    from workbench.models import StoredExtraction
+
+    extraction = Extraction("xlsx", (Segment(location, "Прайс-лист", "ru"),), language="ru")
+    session.add(StoredExtraction(sha256="a" * 64, reader_version="t", data=extraction.to_dict()))
+    session.commit()
+    session.expunge_all()
+    raw = session.execute(text("SELECT CAST(data AS TEXT) FROM extractions")).scalar_one()
+    assert ("Прайс-лист" in raw) is not escaped
+    assert ("\\u041f" in raw.lower()) is escaped
+    stored = session.scalar(select(StoredExtraction))
+    assert Extraction.from_dict(stored.data) == extraction

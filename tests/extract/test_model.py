@@ -44,6 +44,45 @@ def test_word_hashes_travel_beside_the_json(make_docx):
     assert extract_file(make_docx(paragraphs=["x y"]), index_words=False).word_hashes == b""
 
 
+@pytest.mark.parametrize(
+    "segments",
+    [
+        (),
+        (Segment("", "", None),),
+        (Segment("Sheet1!A1", "Total", "en"), Segment("Sheet1!B1", "", None)),
+        tuple(
+            Segment(f"Sheet1!A{i}", f"cell {i} é 北", "en" if i % 3 else None) for i in range(500)
+        ),
+        # A NUL can only come from a name inside the file, in a location: sent as rows.
+        (Segment("'Sheet\x00'!A1", "x", None), Segment("Sheet2!A1", "y", "fr")),
+        (Segment("page 1", "x\x00y", None),),
+    ],
+)
+def test_pickle_round_trip_to_and_from_worker_processes(segments):
+    import pickle
+
+    original = Extraction(
+        kind="xlsx",
+        segments=segments,
+        language="en",
+        languages={"en": 1.0},
+        error=ExtractionError("corrupt", "half read"),
+        reader="python-calamine",
+        reader_version=READER_VERSION,
+        warnings=("w",),
+        word_hashes=b"\x01\x02\x03\x04",
+    )
+    restored = pickle.loads(pickle.dumps(original, protocol=pickle.HIGHEST_PROTOCOL))
+    assert restored == original
+    assert restored.word_hashes == original.word_hashes
+    assert all(type(segment) is Segment for segment in restored.segments)
+    from workbench.extract.model import _pack_segments
+
+    has_nul = any("\x00" in s.location + s.text for s in segments)
+    if segments:  # the fast form, unless a NUL would split wrongly
+        assert _pack_segments(segments)[0] == ("rows" if has_nul else "columns")
+
+
 def test_failed_extraction():
     failed = Extraction.failed("docx", "encrypted", "encrypted: password required")
     assert not failed.ok and failed.text == ""

@@ -32,7 +32,7 @@ START_SECONDS = 60.0
 
 
 def _worker_main(conn, memory_bytes: int) -> None:
-    """Worker loop: receive (path, name, limits), answer with an extraction dict."""
+    """Worker loop: receive (path, name, limits), answer with an ``Extraction``."""
     import resource
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
@@ -60,7 +60,7 @@ def _worker_main(conn, memory_bytes: int) -> None:
             result = Extraction.failed(
                 "unknown", "memory", "ran out of memory while reading the document"
             )
-        conn.send((result.to_dict(), result.word_hashes))
+        conn.send(result)  # pickled as columns of segments: see Extraction.__reduce__
         if result.error is not None and result.error.code == "memory":
             return  # the heap may be in a bad state: start afresh
 
@@ -186,10 +186,9 @@ class ExtractionPool:
                 ), None
             return self._crashed(worker, limits), None
         try:
-            answer = worker.conn.recv()
+            result = worker.conn.recv()
         except (EOFError, OSError):
             return self._crashed(worker, limits), None
-        result = Extraction.from_dict(*answer)
         if not worker.alive() or (result.error is not None and result.error.code == "memory"):
             worker.kill()
             return result, None
