@@ -275,3 +275,50 @@ def test_cached_extractions_store_text_as_itself_unless_utf8_cannot(session, loc
     assert ("\\u041f" in raw.lower()) is escaped
     stored = session.scalar(select(StoredExtraction))
     assert Extraction.from_dict(stored.data) == extraction
+
+
+def test_meanwhile_runs_in_the_parent_while_the_checks_run(sandbox, view, tmp_path):
+    parent, check = tmp_path / "parent", tmp_path / "check"
+    item = loaded(misbehaving.Handshakes)
+    context = CheckContext(NOW, {"parent": str(parent), "check": str(check)})
+    seen = []
+
+    def meanwhile():
+        parent.write_text("started")
+        seen.append(misbehaving.wait_for(check))  # the check answers only after this file
+
+    outcomes = sandbox.run_many(view, [(item.source.reference, context, 20)], meanwhile=meanwhile)
+    assert seen == [True]
+    assert outcomes[0].results[0]["message"] == "the parent worked alongside"
+
+
+def test_meanwhile_runs_once_with_no_checks_and_its_failure_reaches_the_caller(sandbox, view):
+    calls = []
+    assert sandbox.run_many(view, [], meanwhile=lambda: calls.append(1)) == []
+    assert calls == [1]
+
+    def fails():
+        raise RuntimeError("database is locked")
+
+    good = loaded(misbehaving.CountsDocuments)
+    with pytest.raises(RuntimeError, match="database is locked"):
+        sandbox.run_many(view, [(good.source.reference, CheckContext(NOW), 10)], meanwhile=fails)
+    # The interrupted batch's answer does not leak into the next run.
+    again = sandbox.run_many(
+        view, [(loaded(misbehaving.Raises).source.reference, CheckContext(NOW), 10)]
+    )
+    assert "boom" in again[0].failure
+
+
+def test_a_run_writes_the_cache_and_index_rows_it_deferred(session, claim, engine):
+    from workbench.models import StoredExtraction, TextSignature
+
+    engine.run(session, claim)
+    session.commit()
+    digests = {entry.version.sha256 for entry in claim.latest_submittal.entries}
+    stored = set(session.scalars(select(StoredExtraction.sha256)))
+    assert digests <= stored
+    indexed = set(
+        session.scalars(select(TextSignature.sha256).where(TextSignature.claim_id == claim.id))
+    )
+    assert indexed and indexed <= digests

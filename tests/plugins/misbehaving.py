@@ -71,3 +71,27 @@ class CountsDocuments(Check):
 
 class NotACheck:
     id = "not-a-check"
+
+
+def wait_for(path, seconds=10.0):
+    """True once ``path`` exists; False after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not os.path.exists(path):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+class Handshakes(Check):
+    """Passes only if the parent writes ``settings["parent"]`` while this check runs."""
+
+    id = "handshakes"
+    title = "Handshakes"
+
+    def run(self, claim, context):
+        if not wait_for(context.settings["parent"]):
+            return Result.failed("the parent did nothing while this check ran")
+        with open(context.settings["check"], "w") as handle:
+            handle.write("ran")
+        return Result.passed("the parent worked alongside")

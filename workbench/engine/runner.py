@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -146,7 +147,8 @@ class Engine:
         With ``related``, claims whose documents match this claim's are checked
         again too: a new copy of their POE changes their duplicate verdict.
         """
-        view = self.view(session, claim)
+        writes: list[Callable[[], object]] = []
+        view = snapshot(session, claim, blobs=self.blobs, pool=self.pool, writes=writes)
         digest = view_digest(view)
         context_now = now or utcnow()
         wanted = set(only) if only is not None else None
@@ -167,10 +169,11 @@ class Engine:
                 summary.reused.append(loaded.id)
                 continue
             due.append((loaded, settings, fingerprint))
+        # The cache and index rows are written while the checks run in the sandbox.
         outcomes = self.sandbox.run_many(view, [
             (loaded.source.reference, CheckContext(context_now, settings), loaded.check.timeout)
             for loaded, settings, _ in due
-        ])  # fmt: skip
+        ], meanwhile=partial(_run_all, writes))  # fmt: skip
         fresh: dict[str, list[dict[str, Any]]] = {}
         for (loaded, _settings, fingerprint), outcome in zip(due, outcomes, strict=True):
             if outcome.failure is not None:
@@ -208,6 +211,11 @@ class Engine:
             for other in _matched_claims(session, view):
                 self.run(session, other, now=now, only=only, related=False)
         return summary
+
+
+def _run_all(calls: Iterable[Callable[[], object]]) -> None:
+    for call in calls:
+        call()
 
 
 def _matched_claims(session: Session, view: ClaimView) -> list[Claim]:

@@ -16,7 +16,7 @@ import multiprocessing
 import resource
 import threading
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -175,29 +175,54 @@ class CheckSandbox:
         return self.run_many(claim, [(reference, context, timeout)])[0]
 
     def run_many(
-        self, claim: ClaimView, checks: Sequence[tuple[str, CheckContext, float]]
+        self,
+        claim: ClaimView,
+        checks: Sequence[tuple[str, CheckContext, float]],
+        *,
+        meanwhile: Callable[[], None] | None = None,
     ) -> list[Outcome]:
         """Run several checks on ``claim``, each as ``run`` would, with one message to the worker.
 
         A check that hangs or kills the worker costs only its own result: the
         worker is replaced and the checks after it run in the new one.
+        ``meanwhile`` runs here once the worker has the claim, while the checks
+        run there (the caller's database writes, say); each check's time limit
+        counts from when it returns.
         """
         outcomes: list[Outcome] = []
         with self._lock:
             while len(outcomes) < len(checks):
-                outcomes.extend(self._run_batch(claim, checks[len(outcomes) :]))
+                rest = checks[len(outcomes) :]
+                sent = self._send(claim, rest)
+                if meanwhile is not None:
+                    self._alongside(meanwhile)
+                    meanwhile = None
+                outcomes.extend(self._collect(rest) if sent else [self._crashed()])
+            if meanwhile is not None:
+                meanwhile()
         return outcomes
 
-    def _run_batch(
-        self, claim: ClaimView, checks: Sequence[tuple[str, CheckContext, float]]
-    ) -> list[Outcome]:
-        """Run ``checks`` until they are done or one stops the worker (that one is the last)."""
+    def _send(self, claim: ClaimView, checks: Sequence[tuple[str, CheckContext, float]]) -> bool:
         if self._process is None or not self._process.is_alive():
             self._stop(kill=True)
             self._start()
-        outcomes: list[Outcome] = []
         try:
             self._conn.send(("run", claim, [(ref, context) for ref, context, _ in checks]))
+        except (EOFError, OSError):
+            return False
+        return True
+
+    def _alongside(self, meanwhile: Callable[[], None]) -> None:
+        try:
+            meanwhile()
+        except BaseException:
+            self._stop(kill=True)  # its answers to this batch would reach the next caller
+            raise
+
+    def _collect(self, checks: Sequence[tuple[str, CheckContext, float]]) -> list[Outcome]:
+        """The outcomes of ``checks`` until they are done or one stops the worker (the last)."""
+        outcomes: list[Outcome] = []
+        try:
             for _reference, _context, timeout in checks:
                 if not self._conn.poll(timeout):
                     self._stop(kill=True)
@@ -209,12 +234,15 @@ class CheckSandbox:
                 outcomes.append(
                     Outcome(results=tuple(payload)) if status == "ok" else Outcome(failure=payload)
                 )
-        except (EOFError, OSError, BrokenPipeError):
-            process = self._process
-            self._stop(kill=True)
-            code = process.exitcode if process is not None else None
-            outcomes.append(Outcome(failure=f"crashed its worker process (exit code {code})"))
+        except (EOFError, OSError):
+            outcomes.append(self._crashed())
         return outcomes
+
+    def _crashed(self) -> Outcome:
+        process = self._process
+        self._stop(kill=True)
+        code = process.exitcode if process is not None else None
+        return Outcome(failure=f"crashed its worker process (exit code {code})")
 
     def close(self) -> None:
         with self._lock:

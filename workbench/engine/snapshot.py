@@ -8,8 +8,9 @@ engagement's template examples.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -52,17 +53,29 @@ def claim_masks(claim: Claim) -> tuple[str, ...]:
 
 
 def snapshot(
-    session: Session, claim: Claim, *, blobs: BlobStore, pool: ExtractionPool
+    session: Session,
+    claim: Claim,
+    *,
+    blobs: BlobStore,
+    pool: ExtractionPool,
+    writes: list[Callable[[], object]] | None = None,
 ) -> ClaimView:
-    """Build the view of ``claim`` that checks run on (flushes cache and index rows)."""
+    """Build the view of ``claim`` that checks run on (flushes cache and index rows).
+
+    With ``writes``, storing new extractions and the claim's own signatures,
+    which the view does not need, is left to the caller: appended there to be
+    run while the checks run.
+    """
     versions = current_versions(claim)
     templates = _unindexed_templates(session, claim.engagement)
     extractions = cached_extractions(
-        session, blobs, [v.sha256 for v in versions] + [t["sha256"] for t in templates], pool
-    )
+        session, blobs, [v.sha256 for v in versions] + [t["sha256"] for t in templates], pool,
+        writes=writes,
+    )  # fmt: skip
     masks = claim_masks(claim)
+    # Templates are indexed now: this claim's near-copy search below must find them.
     _index_templates(session, claim.engagement, templates, extractions)
-    fingerprints = _fingerprints(session, claim, versions, extractions, masks)
+    fingerprints = _fingerprints(session, claim, versions, extractions, masks, writes)
     same_bytes = _same_bytes(session, claim, versions) if versions else {}
     candidates = similarity.candidates(
         session, {key: fp for key, fp in fingerprints.items() if fp is not None},
@@ -190,9 +203,13 @@ def _index_templates(session, engagement, templates, extractions) -> None:
 
 
 def _fingerprints(
-    session, claim, versions, extractions, masks
+    session, claim, versions, extractions, masks, writes=None
 ) -> dict[int, similarity.TextFingerprint | None]:
-    """Each version's stored signature, or a new one (computed and indexed once per version)."""
+    """Each version's stored signature, or a new one (computed and indexed once per version).
+
+    The claim's own signatures only serve other claims' searches, so with
+    ``writes`` their indexing is appended there.
+    """
     stored = dict(
         session.execute(
             select(TextSignature.document_version_id, TextSignature.minhash).where(
@@ -216,7 +233,10 @@ def _fingerprints(
                 "claim_id": claim.id, "document_version_id": version.id,
                 "shingle_count": len(grams),
             }))  # fmt: skip
-    similarity.index_many(session, entries)
+    if writes is None:
+        similarity.index_many(session, entries)
+    elif entries:
+        writes.append(partial(similarity.index_many, session, entries))
     return found
 
 

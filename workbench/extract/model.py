@@ -14,6 +14,8 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
 
+from .gcpause import collector_paused
+
 # Error codes a caller may branch on. Messages are for people; codes are stable.
 ERROR_CODES = frozenset(
     {
@@ -51,7 +53,8 @@ class Segment(NamedTuple):
 
 def segments_of(rows: Iterable[Sequence]) -> list[Segment]:
     """Segments from (location, text, language) rows, without a Python call per row."""
-    return list(map(tuple.__new__, repeat(Segment), rows))
+    with collector_paused():
+        return list(map(tuple.__new__, repeat(Segment), rows))
 
 
 @dataclass(frozen=True, slots=True)

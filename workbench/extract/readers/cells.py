@@ -11,13 +11,12 @@ stop at the end of the row where the cell limit or the character budget runs out
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left
 from collections.abc import Callable
-from contextlib import contextmanager
 from itertools import compress, repeat
 from operator import not_
 
+from ..gcpause import collector_paused
 from ..model import Segment, segments_of
 from ..textclean import clean_text, needs_cleaning
 from .base import Collector
@@ -45,25 +44,6 @@ def column_name(index: int) -> str:
 
 def make_segments(locations: list[str], texts: list[str]) -> list[Segment]:
     return segments_of(zip(locations, texts, repeat(None)))
-
-
-@contextmanager
-def _collector_paused():
-    """Pause the cyclic garbage collector while cells become segments.
-
-    Every segment is a tracked object, so a large sheet triggers collections
-    that each rescan all the segments made so far: up to a third of the work here.
-    Strings and segments form no cycles, so nothing is left for the collector
-    to find afterwards.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 class CellSink:
@@ -95,7 +75,7 @@ class CellSink:
         width = max(map(len, rows))
         columns = [self.out.prefix + prefix + column_name(first_col + i) for i in range(width)]
         done_rows = 0
-        with _collector_paused():
+        with collector_paused():
             while done_rows < len(rows) and not self.done:
                 block = _gather(
                     rows, done_rows, first_row, columns, render, min(self.cells_left, BLOCK_CELLS)
