@@ -105,10 +105,11 @@ class Extraction:
         return self.error is None
 
     def __reduce__(self):
-        # Claim views go to the check sandbox by pickle on every run. Pickled as
+        # Extractions cross to and from worker processes by pickle: from the
+        # reader pool, and to the check sandbox in every claim view. Pickled as
         # named tuples, segments cost a Python call each way (__getnewargs__,
-        # __new__) and a memo entry per string: 90 ms for a 64k-cell workbook.
-        # As columns (``_pack_segments``) they cost a few milliseconds.
+        # __new__) and a memo entry per string: 90 ms there and back for a
+        # 64k-cell workbook. As columns (``_pack_segments``): 30 ms.
         return (
             _unpickle_extraction,
             (
