@@ -17,7 +17,7 @@ from itertools import compress, repeat
 from operator import not_
 
 from ..gcpause import collector_paused
-from ..model import Segment, segments_of
+from ..model import segments_of
 from ..textclean import clean_text, needs_cleaning
 from .base import Collector
 
@@ -40,10 +40,6 @@ def column_name(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         name = chr(65 + rest) + name
     return name
-
-
-def make_segments(locations: list[str], texts: list[str]) -> list[Segment]:
-    return segments_of(zip(locations, texts, repeat(None)))
 
 
 class CellSink:
@@ -103,7 +99,7 @@ class CellSink:
         if "" in texts:  # blank after cleaning: nothing to keep, but the cell counted
             locations = list(compress(locations, texts))
             texts = list(filter(None, texts))
-        out.segments.extend(make_segments(locations, texts))
+        out.segments.extend(segments_of(zip(locations, texts, repeat(None))))
         self.cells_left -= counted
         self.done = out.full or self.cells_left <= 0
 
