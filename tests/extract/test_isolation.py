@@ -90,3 +90,61 @@ def test_memory_limit_applies_in_workers(tmp_path):
 def test_extract_isolated_uses_a_default_pool(make_docx):
     result = extract_isolated(make_docx(paragraphs=["isolated read"]))
     assert result.text == "isolated read"
+
+
+class _Exploit:
+    """What a compromised worker could send: a pickle that runs code when loaded."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (exec, (f"open({self.marker!r}, 'w').write('owned')",))
+
+
+def test_replies_name_nothing_but_an_extraction(tmp_path, make_docx):
+    from multiprocessing.reduction import ForkingPickler
+
+    from workbench.extract.isolation import UnexpectedReply, read_reply
+
+    real = extract_file(make_docx(paragraphs=["Workshop delivered"]))
+    assert read_reply(bytes(ForkingPickler.dumps(real))) == real
+    marker = tmp_path / "owned"
+    with pytest.raises(UnexpectedReply, match=r"builtins\.exec"):
+        read_reply(bytes(ForkingPickler.dumps(_Exploit(marker))))
+    assert not marker.exists()
+    with pytest.raises(UnexpectedReply, match="a dict, not an extraction"):
+        read_reply(bytes(ForkingPickler.dumps(real.to_dict())))
+    with pytest.raises(UnexpectedReply, match="unreadable"):
+        read_reply(bytes(ForkingPickler.dumps(real))[:40])
+
+
+def test_a_worker_that_sends_code_is_stopped_and_nothing_runs(tmp_path):
+    import multiprocessing
+    from multiprocessing.reduction import ForkingPickler
+
+    marker = tmp_path / "owned"
+    ours, theirs = multiprocessing.Pipe()
+
+    class CompromisedWorker:
+        conn, tasks, killed = ours, 0, False
+
+        def alive(self):
+            return True
+
+        def kill(self):
+            self.killed = True
+
+    def answer():
+        theirs.recv()  # the request
+        theirs.send_bytes(bytes(ForkingPickler.dumps(_Exploit(marker))))
+
+    thread = threading.Thread(target=answer)
+    thread.start()
+    worker = CompromisedWorker()
+    with ExtractionPool(1) as pool:
+        result, reusable = pool._run(worker, str(tmp_path / "x.pdf"), None, Limits())
+    thread.join(5)
+    assert result.error.code == "crashed" and "unexpected answer" in result.error.message
+    assert worker.killed and reusable is None
+    assert not marker.exists()

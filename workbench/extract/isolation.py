@@ -8,14 +8,18 @@ replaced, and the caller gets an ``Extraction`` with error ``timeout``; one
 that dies gets ``crashed`` (``memory`` when Python itself ran out). Workers are
 started with "spawn" so the pool is safe to use from a threaded web server, and
 are recycled after a number of documents so leaks in libraries cannot pile up.
+A worker's answer is unpickled allowing nothing but an extraction's own classes
+(``read_reply``): a reader subverted by a hostile document cannot run code here.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import io
 import multiprocessing
 import os
+import pickle
 import queue
 import signal
 import threading
@@ -63,6 +67,44 @@ def _worker_main(conn, memory_bytes: int) -> None:
         conn.send(result)  # pickled as columns of segments: see Extraction.__reduce__
         if result.error is not None and result.error.code == "memory":
             return  # the heap may be in a bad state: start afresh
+
+
+class UnexpectedReply(Exception):
+    """A reader worker answered with something other than an extraction."""
+
+
+class _ReplyUnpickler(pickle.Unpickler):
+    """Rebuilds an extraction and nothing else.
+
+    Workers parse hostile documents with C libraries (lxml, zlib, calamine);
+    were one exploited, an ordinary pickle from it would run code here, in the
+    app, outside the worker's limits. An extraction's pickle names only these.
+    """
+
+    ALLOWED = frozenset(
+        {
+            ("workbench.extract.model", "_unpickle_extraction"),
+            ("workbench.extract.model", "ExtractionError"),
+        }
+    )
+
+    def find_class(self, module: str, name: str):
+        if (module, name) not in self.ALLOWED:
+            raise UnexpectedReply(f"it names {module}.{name}")
+        return super().find_class(module, name)
+
+
+def read_reply(data: bytes) -> Extraction:
+    """The extraction a worker sent as ``data``; ``UnexpectedReply`` for anything else."""
+    try:
+        result = _ReplyUnpickler(io.BytesIO(data)).load()
+    except UnexpectedReply:
+        raise
+    except Exception as exc:  # truncated or malformed: pickle raises a dozen types
+        raise UnexpectedReply(f"unreadable: {type(exc).__name__}") from None
+    if not isinstance(result, Extraction):
+        raise UnexpectedReply(f"a {type(result).__name__}, not an extraction")
+    return result
 
 
 def _size_of(path) -> int:
@@ -186,9 +228,14 @@ class ExtractionPool:
                 ), None
             return self._crashed(worker, limits), None
         try:
-            result = worker.conn.recv()
+            result = read_reply(worker.conn.recv_bytes())
         except (EOFError, OSError):
             return self._crashed(worker, limits), None
+        except UnexpectedReply as exc:
+            worker.kill()
+            return self._error(
+                "crashed", f"the reader process sent an unexpected answer ({exc})"
+            ), None
         if not worker.alive() or (result.error is not None and result.error.code == "memory"):
             worker.kill()
             return result, None
