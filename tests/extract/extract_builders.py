@@ -171,6 +171,20 @@ def rewrite_zip(
     return buffer.getvalue()
 
 
+def link_workbook_part(book: bytes, rel_id: str, kind: str, target: str) -> bytes:
+    """Copy an .xlsx with a relationship from the workbook to ``target``.
+
+    ``kind`` is the relationship type's last word: "sharedStrings", "worksheet".
+    """
+    rels = zipfile.ZipFile(io.BytesIO(book)).read("xl/_rels/workbook.xml.rels").decode()
+    rels = rels.replace(
+        "</Relationships>",
+        f'<Relationship Id="{rel_id}" Type="http://schemas.openxmlformats.org/officeDocument/'
+        f'2006/relationships/{kind}" Target="{target}"/></Relationships>',
+    )
+    return rewrite_zip(book, {"xl/_rels/workbook.xml.rels": rels.encode()})
+
+
 # --- OLE compound files (for Outlook .msg) ------------------------------------------
 
 SECTOR = 512

@@ -18,6 +18,7 @@ from extract_builders import (
     document_xml,
     docx_with_document,
     docx_zip_bomb,
+    link_workbook_part,
     nested_msg,
     pdf_with_nested_arrays,
     raw_zip,
@@ -153,24 +154,10 @@ def test_xxe_in_xlsx_shared_strings_reads_no_local_file(tmp_path):
         "<si><t>&xxe;</t></si></sst>"
     ).encode()
     data = rewrite_zip(book, {}, add={"xl/sharedStrings.xml": strings})
-    data = _link_shared_strings(data)
+    data = link_workbook_part(data, "rIdS", "sharedStrings", "sharedStrings.xml")
     result = extract_bytes(data, declared_name="x.xlsx")
     assert result.error is not None and result.error.code == "hostile"
     assert "TOP-SECRET" not in json.dumps(result.to_dict())
-
-
-def _link_shared_strings(data: bytes) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(data))
-    rels = (
-        source.read("xl/_rels/workbook.xml.rels")
-        .decode()
-        .replace(
-            "</Relationships>",
-            '<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-            'sharedStrings" Target="sharedStrings.xml"/></Relationships>',
-        )
-    )
-    return rewrite_zip(data, {"xl/_rels/workbook.xml.rels": rels.encode()})
 
 
 def test_entity_bomb_in_worksheet_is_hostile():

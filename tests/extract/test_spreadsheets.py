@@ -18,7 +18,7 @@ import zipfile
 
 import pytest
 from conftest import corpus_rows, xlsx_bytes
-from extract_builders import rewrite_zip
+from extract_builders import link_workbook_part, rewrite_zip
 
 from workbench.extract import Limits, extract_bytes, extract_file
 from workbench.extract.readers import xls, xlsx
@@ -377,20 +377,10 @@ def test_xlsx_second_sheet_element_of_the_same_name_is_not_given_to_calamine(poo
             f'<x:sheet xmlns:x="urn:x" xmlns:r="{relationships}" name="S" r:id="rId9"/><sheets>',
         )
     )
-    rels = (
-        source.read("xl/_rels/workbook.xml.rels")
-        .decode()
-        .replace(
-            "</Relationships>",
-            f'<Relationship Id="rId9" Type="{relationships}/worksheet" Target="worksheets/far.xml"/>'
-            "</Relationships>",
-        )
-    )
     data = rewrite_zip(
-        book,
-        {"xl/workbook.xml": workbook.encode(), "xl/_rels/workbook.xml.rels": rels.encode()},
-        add={"xl/worksheets/far.xml": far.encode()},
+        book, {"xl/workbook.xml": workbook.encode()}, add={"xl/worksheets/far.xml": far.encode()}
     )
+    data = link_workbook_part(data, "rId9", "worksheet", "worksheets/far.xml")
     result = pool_read(pool, tmp_path, data, name="decoy.xlsx")
     assert pairs(result) == [("S!A1", "benign")]
 
@@ -402,21 +392,16 @@ def test_xlsx_shared_strings_announcing_billions_are_not_given_to_calamine(pool,
         '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
         ' count="1" uniqueCount="2147483647"><si><t>shared</t></si></sst>'
     )
-    rels = zipfile.ZipFile(io.BytesIO(book)).read("xl/_rels/workbook.xml.rels").decode()
-    rels = rels.replace(
-        "</Relationships>",
-        '<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
-    )
     sheet = zipfile.ZipFile(io.BytesIO(book)).read("xl/worksheets/sheet1.xml").decode()
     sheet = sheet.replace(
         '<c r="A1" t="inlineStr"><is><t>x</t></is></c>', '<c r="A1" t="s"><v>0</v></c>'
     )
     data = rewrite_zip(
         book,
-        {"xl/_rels/workbook.xml.rels": rels.encode(), "xl/worksheets/sheet1.xml": sheet.encode()},
+        {"xl/worksheets/sheet1.xml": sheet.encode()},
         add={"xl/sharedStrings.xml": strings.encode()},
     )
+    data = link_workbook_part(data, "rIdS", "sharedStrings", "sharedStrings.xml")
     result = pool_read(pool, tmp_path, data, name="strings.xlsx")
     assert pairs(result) == [("S!A1", "shared")]
 
