@@ -113,8 +113,10 @@ class Engine:
             self._sandbox.close()
             self._sandbox = None
 
-    def view(self, session: Session, claim: Claim) -> ClaimView:
-        return snapshot(session, claim, blobs=self.blobs, pool=self.pool)
+    def view(
+        self, session: Session, claim: Claim, writes: list[Callable[[], object]] | None = None
+    ) -> ClaimView:
+        return snapshot(session, claim, blobs=self.blobs, pool=self.pool, writes=writes)
 
     def evaluate(self, session: Session, claim: Claim, check_id: str) -> list[dict[str, Any]]:
         """Run one check on ``claim`` and return its results without storing them."""
@@ -148,7 +150,7 @@ class Engine:
         again too: a new copy of their POE changes their duplicate verdict.
         """
         writes: list[Callable[[], object]] = []
-        view = snapshot(session, claim, blobs=self.blobs, pool=self.pool, writes=writes)
+        view = self.view(session, claim, writes)
         digest = view_digest(view)
         context_now = now or utcnow()
         wanted = set(only) if only is not None else None
