@@ -165,10 +165,11 @@ def main() -> None:
             print(f"{claim_id:<9}{best['documents']:>5}{best['extraction']:>11.3f}"
                   f"{best['first']:>13.3f}{ratio:>7.2f}{best['checks_only']:>15.3f}"
                   f"{best['unchanged']:>13.3f}")  # fmt: skip
-    print(
-        f"\nsample claims, full check run / single extraction: median "
-        f"{statistics.median(ratios):.2f} (target 1.3 or less; best of {args.repeat} runs)"
-    )
+    if ratios:
+        print(
+            f"\nsample claims, full check run / single extraction: median "
+            f"{statistics.median(ratios):.2f} (target 1.3 or less; best of {args.repeat} runs)"
+        )
     for label, documents in (
         ("larger real documents", CORPUS_POE),
         ("a large real workbook", CORPUS_WORKBOOK),

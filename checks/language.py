@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
+from itertools import compress
+from operator import itemgetter
 
 from workbench.check_api import (
     Check,
@@ -13,6 +16,7 @@ from workbench.check_api import (
     Evidence,
     ExampleCase,
     Result,
+    Segment,
     Status,
 )
 from workbench.testing import docx_document, pptx_document
@@ -70,7 +74,12 @@ def _letters(text: str) -> int:
     if text.isascii():
         return len(ascii_part)
     rest = "".join(_NON_ASCII.findall(text))
-    return len(ascii_part) + sum(1 for ch in rest if ch.isalpha())
+    return len(ascii_part) + sum(map(str.isalpha, rest))
+
+
+def _with_language(document: DocumentView) -> Iterator[Segment]:
+    """The segments that have a language of their own (in a workbook, few of many)."""
+    return compress(document.segments, map(itemgetter(2), document.segments))
 
 
 def letters_by_language(document: DocumentView) -> Counter[str]:
@@ -79,23 +88,40 @@ def letters_by_language(document: DocumentView) -> Counter[str]:
     Kanji-only snippets ("北斗精機株式会社") look Chinese to a detector; in a document that is
     Japanese as a whole they are Japanese.
     """
+    # A workbook has tens of thousands of segments: each language's texts are
+    # gathered and their letters counted together, not segment by segment.
+    texts: dict[str, list[str]] = {}
+    for _location, text, code in _with_language(document):
+        if code in texts:
+            texts[code].append(text)
+        else:
+            texts[code] = [text]
     counts: Counter[str] = Counter()
-    for segment in document.segments:
-        if segment.language:
-            code = segment.language
-            if code == "zh" and document.language == "ja":
-                code = "ja"
-            counts[code] += _letters(segment.text)
+    for code, pieces in texts.items():
+        if code == "zh" and document.language == "ja":
+            code = "ja"
+        counts[code] += _letters("\n".join(pieces))
     return counts
 
 
 def _excerpt(document: DocumentView, code: str) -> Evidence:
-    """The longest segment in ``code``, as evidence."""
-    candidates = [s for s in document.segments if s.language == code] or list(document.segments)
+    """The segment in ``code`` with the most letters (the first of equals), as evidence."""
+    candidates = [s for s in _with_language(document) if s.language == code] if code else []
+    candidates = candidates or list(document.segments)
     if not candidates:
         return Evidence(document.file_name)
-    best = max(candidates, key=lambda s: _letters(s.text))
-    return document.evidence(best, " ".join(best.text.split())[:160])
+    # A text has no more letters than characters: longest first, stop when none can win.
+    by_length = sorted(range(len(candidates)), key=lambda i: -len(candidates[i].text))
+    best, most = 0, -1
+    for index in by_length:
+        text = candidates[index].text
+        if len(text) < most:
+            break
+        letters = _letters(text)
+        if letters > most or (letters == most and index < best):
+            best, most = index, letters
+    segment = candidates[best]
+    return document.evidence(segment, " ".join(segment.text.split())[:160])
 
 
 class Language(Check):

@@ -72,9 +72,10 @@ def mask_all(text: str) -> str:
 def find_addresses(document: DocumentView) -> tuple[list[Address], list[Address]]:
     """Return the readable and the blurred e-mail addresses of ``document``."""
     readable, hidden = [], []
-    for segment in document.segments:
-        if "@" not in segment.text:
-            continue  # the pattern needs an "@"; scanning long text for it char by char is slow
+    if "@" not in document.text:
+        return readable, hidden
+    # The pattern needs an "@"; scanning long text for it char by char is slow.
+    for segment in [s for s in document.segments if "@" in s.text]:
         for match in _EMAIL.finditer(segment.text):
             local, domain = match.group("local"), match.group("domain").lower()
             local = local.lstrip(".-'")

@@ -244,3 +244,41 @@ def test_kanji_only_pieces_of_a_japanese_document_count_as_japanese(claims):
     )
     status, _ = run(claims, claim)
     assert status == Status.PASS
+
+
+def test_letters_are_counted_per_language_across_many_cells(claims):
+    from checks.language import letters_by_language
+
+    segments = []
+    for row in range(1, 2001):  # a workbook: mostly numbers, some text in several languages
+        segments.append(Segment(f"Sheet1!A{row}", str(row * 7), None))
+        if row % 10 == 0:
+            segments.append(Segment(f"Sheet1!B{row}", "Прайс-лист 2024 ёж", "ru"))
+        if row % 25 == 0:
+            segments.append(Segment(f"Sheet1!C{row}", "Price list, 12 items", "en"))
+        if row % 500 == 0:
+            segments.append(Segment(f"Sheet1!D{row}", "北斗精機", "zh"))
+    claim = with_extraction(
+        claims.view(documents=[xlsx_document("prices.xlsx", [["x"]])]),
+        segments=tuple(segments),
+        language="ja",
+    )
+    counts = letters_by_language(claim.documents[0])
+    # Прайслист ёж = 11 letters, Pricelistitems = 14, 北斗精機 = 4 (counted as Japanese here)
+    assert counts == {"ru": 200 * 11, "en": 80 * 14, "ja": 4 * 4}
+
+
+def test_evidence_is_the_segment_with_most_letters_not_the_longest(claims):
+    claim = with_extraction(
+        claims.view(documents=[xlsx_document("bericht.xlsx", [["x"]])]),
+        segments=(
+            Segment("Sheet1!A1", "Umsatz " + "1.234.567,00 / " * 12, "de"),  # long, few letters
+            Segment("Sheet1!A2", GERMAN[:120], "de"),
+            Segment("Sheet1!A3", ENGLISH[:60], "en"),
+            Segment("Sheet1!A4", GERMAN[:120], "de"),  # as many letters: the first one is cited
+        ),
+        language="de",
+    )
+    status, results = run(claims, claim)
+    assert status == Status.FAIL
+    assert [e["location"] for e in results[0]["evidence"]] == ["Sheet1!A2"]

@@ -146,3 +146,16 @@ def test_no_flask_or_sqlalchemy_in_extraction():
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True
     )
     assert output.stdout.strip() == ""
+
+
+def test_text_is_joined_once_and_stays_out_of_pickles():
+    import pickle
+
+    extraction = Extraction(
+        kind="xlsx", segments=(Segment("Sheet1!A1", "one"), Segment("Sheet1!B1", "two", "en"))
+    )
+    assert extraction.text == "one\ntwo"
+    assert extraction.text is extraction.text
+    restored = pickle.loads(pickle.dumps(extraction))
+    assert "text" not in vars(restored) and restored.text == "one\ntwo"
+    assert restored == extraction

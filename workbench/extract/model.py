@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -125,9 +126,11 @@ class Extraction:
             ),
         )
 
-    @property
+    @cached_property
     def text(self) -> str:
-        return "\n".join(segment.text for segment in self.segments)
+        # Several checks read the whole text of every document; a workbook's is
+        # tens of thousands of segments, so it is joined once (in C) and kept.
+        return "\n".join(map(itemgetter(1), self.segments))
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-safe dict (lists and strings only) that ``from_dict`` restores.
