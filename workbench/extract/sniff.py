@@ -16,6 +16,8 @@ from pathlib import Path
 
 import olefile
 
+from .readers.cfb import top_level_names
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF-"
@@ -146,20 +148,17 @@ def sniff_stream(handle: io.BufferedIOBase | io.BytesIO) -> Sniffed:
 
 
 def _sniff_ole(handle) -> Sniffed:
-    try:
-        ole = olefile.OleFileIO(handle)
-    except RecursionError:
-        return Sniffed("ole-corrupt", "OLE compound file nested too deeply to read")
-    except Exception as exc:  # olefile raises OSError, struct.error, IndexError ...
-        return Sniffed("ole-corrupt", f"damaged OLE compound file ({exc.__class__.__name__})")
-    try:
-        names = {"/".join(entry) for entry in ole.listdir(streams=True, storages=True)}
-    except Exception as exc:
-        return Sniffed("ole-corrupt", f"damaged OLE compound file ({exc.__class__.__name__})")
-    finally:
-        ole.close()
+    names = top_level_names(handle.read())
+    if names is None:  # a container our walk does not vouch for: olefile decides
+        handle.seek(0)
+        try:
+            names = _olefile_top_level_names(handle)
+        except RecursionError:
+            return Sniffed("ole-corrupt", "OLE compound file nested too deeply to read")
+        except Exception as exc:  # olefile raises OSError, struct.error, IndexError ...
+            return Sniffed("ole-corrupt", f"damaged OLE compound file ({exc.__class__.__name__})")
     # Stream names are case-insensitive in the compound file format ("WORKBOOK").
-    top = {name.split("/")[0].lower() for name in names}
+    top = {name.lower() for name in names}
     if "encryptioninfo" in top and "encryptedpackage" in top:
         return Sniffed("encrypted-ooxml", "password-protected Office document", encrypted=True)
     if "encryptedpackage" in top or "\x06dataspaces" in top:
@@ -177,6 +176,14 @@ def _sniff_ole(handle) -> Sniffed:
     if "pp40" in top:
         return Sniffed("ppt", "PowerPoint 4.0 presentation")
     return Sniffed("ole", "OLE compound file of an unrecognised kind")
+
+
+def _olefile_top_level_names(handle) -> list[str]:
+    ole = olefile.OleFileIO(handle)
+    try:
+        return [entry[0] for entry in ole.listdir(streams=True, storages=True)]
+    finally:
+        ole.close()
 
 
 def _sniff_zip(handle) -> Sniffed:

@@ -1,4 +1,12 @@
-"""The workbook stream of an .xls, taken from its OLE container only if the container is clean.
+"""An OLE container's chains walked with every sector checked: the names at its top
+(for sniffing) and the workbook stream of an .xls (for calamine).
+
+Sniffing only needs the names directly under the root storage; olefile builds
+the whole storage tree to give them, and checks each stream against a list of
+those seen before, which takes seconds on a message with thousands of
+recipients. ``top_level_names`` reads just the root's children.
+
+The workbook stream is taken from the container only if the container is clean.
 
 calamine follows the container's sector chains without looking for loops: a
 directory chain that loops, or a looping stream chain that declares a large
@@ -21,6 +29,10 @@ from array import array
 _MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADER = struct.Struct("<8s16xHHHHH6xIIIIIIIII")
 _ENTRY = struct.Struct("<64sHBB12x16x4x8x8xIII")
+# name, name length, type, colour, left sibling, right sibling, child
+_TREE_ENTRY = struct.Struct("<64sHBBIII")
+NOSTREAM = 0xFFFFFFFF
+_STORAGE, _ROOT = 1, 5
 ENDOFCHAIN = 0xFFFFFFFE
 FREESECT = 0xFFFFFFFF
 _SECTOR = 512
@@ -39,6 +51,14 @@ def workbook_stream(data: bytes) -> bytes | None:
     """The bytes of the Workbook (or Excel 5 "Book") stream, or None if the container is irregular."""
     try:
         return _Container(data).workbook()
+    except (Irregular, IndexError, struct.error):
+        return None
+
+
+def top_level_names(data: bytes) -> list[str] | None:
+    """Names of the streams and storages directly under the root; None if the container is irregular."""
+    try:
+        return _Container(data).top_level_names()
     except (Irregular, IndexError, struct.error):
         return None
 
@@ -154,10 +174,39 @@ class _Container:
         runs = self._chain(minifat, start, len(ministream) // _MINI_SECTOR)
         return _gather(ministream, runs, _MINI_SECTOR, 0, size)
 
+    def top_level_names(self) -> list[str]:
+        """The root's children: a walk of its sibling tree, each entry visited once."""
+        directory = self._directory()
+        count = len(directory) // 128
+        if not count or _TREE_ENTRY.unpack_from(directory)[2] != _ROOT:
+            raise Irregular("the directory does not start with the root")
+        names: list[str] = []
+        seen = bytearray(count)
+        pending = [_TREE_ENTRY.unpack_from(directory)[6]]
+        while pending:
+            index = pending.pop()
+            if index == NOSTREAM:
+                continue
+            if index >= count or seen[index]:
+                raise Irregular("the directory tree loops or leaves the directory")
+            seen[index] = 1
+            raw, length, kind, _colour, left, right, _child = _TREE_ENTRY.unpack_from(
+                directory, index * 128
+            )
+            if kind not in (_STORAGE, _STREAM):
+                raise Irregular("the directory tree holds an unused or root entry")
+            names.append(_names(raw, length)[0])
+            pending += (left, right)
+        return names
+
+    def _directory(self) -> bytes:
+        return _gather(
+            self.data, self._chain(self.fat, self.directory_start, self.sectors), _SECTOR, 1, None
+        )
+
     def _entries(self) -> list[tuple]:
         """Every 128-byte directory slot, used or not: calamine looks at all of them."""
-        runs = self._chain(self.fat, self.directory_start, self.sectors)
-        directory = _gather(self.data, runs, _SECTOR, 1, None)
+        directory = self._directory()
         entries = []
         for offset in range(0, len(directory) - 127, 128):
             raw, name_length, kind, _color, start, size, size_high = _ENTRY.unpack_from(
