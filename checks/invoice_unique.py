@@ -12,6 +12,7 @@ from workbench.check_api import (
     Evidence,
     ExampleCase,
     Result,
+    Segment,
     Severity,
     Status,
 )
@@ -24,12 +25,13 @@ SAME_INVOICE = 0.9
 
 class InvoiceUnique(Check):
     id = "invoice-unique"
-    version = "1"
+    version = "2"
     title = "Invoice not used on another claim"
     description = (
         "The claim's invoice is not also an invoice of another claim: neither the very same file "
-        f"nor the same invoice with small edits (at least {SAME_INVOICE:.0%} the same text). "
-        "The setting invoice_unique_similarity changes that threshold."
+        f"nor the same invoice with small edits (at least {SAME_INVOICE:.0%} the same text, "
+        "and not another invoice number). The setting invoice_unique_similarity changes that "
+        "threshold."
     )
     severity = Severity.BLOCKING
 
@@ -62,6 +64,40 @@ class InvoiceUnique(Check):
             ),
             Status.PASS,
         ),
+        ExampleCase(
+            "an invoice from the same template with long common terms, another number",
+            lambda claims: _example(
+                claims,
+                [
+                    DocumentMatch(
+                        "3000042",
+                        "INV-007.pdf",
+                        "invoice",
+                        0.97,
+                        False,
+                        segments=(Segment("page 1", "Invoice No.: INV-2026-007"),),
+                    )
+                ],
+            ),
+            Status.PASS,
+        ),
+        ExampleCase(
+            "the same invoice number with the claim ID changed",
+            lambda claims: _example(
+                claims,
+                [
+                    DocumentMatch(
+                        "3000042",
+                        "INV-001.pdf",
+                        "invoice",
+                        0.93,
+                        False,
+                        segments=(Segment("page 1", "Invoice No.: INV/2026/001"),),
+                    )
+                ],
+            ),
+            Status.FAIL,
+        ),
     )
 
 
@@ -78,12 +114,27 @@ def _example(claims, matches):
     return claims.view(documents=[invoice, report], matches={"invoice.docx": matches})
 
 
-def _same_invoice(claim: ClaimView, match: DocumentMatch, threshold: float) -> bool:
+def _same_invoice(
+    claim: ClaimView, match: DocumentMatch, threshold: float, number: str | None
+) -> bool:
+    """The very same file, or as alike as one invoice edited, and not numbered otherwise."""
     if match.source != "claim" or match.claim_id is None or match.claim_id == claim.claim_id:
         return False
     if match.kind != "invoice":
         return False
-    return match.identical_file or match.similarity >= threshold
+    if match.identical_file:
+        return True
+    if match.similarity < threshold:
+        return False
+    # A partner's invoices share their template, terms and bank details word for word;
+    # two that carry different numbers are two invoices.
+    theirs = invoice_number(match.segments) if match.segments else None
+    return number is None or theirs is None or _plain(theirs.value) == number
+
+
+def _plain(number: str) -> str:
+    """An invoice number as compared: "INV-2026/001" and "inv 2026 001" are the same."""
+    return "".join(ch for ch in number.upper() if ch.isalnum())
 
 
 def _describe(match: DocumentMatch) -> str:
@@ -93,8 +144,9 @@ def _describe(match: DocumentMatch) -> str:
 
 def _check_invoice(claim: ClaimView, document: DocumentView, threshold: float) -> Result:
     name = document.file_name
-    copies = [m for m in document.matches if _same_invoice(claim, m, threshold)]
     number = invoice_number(document.segments) if document.readable else None
+    ours = _plain(number.value) if number else None
+    copies = [m for m in document.matches if _same_invoice(claim, m, threshold, ours)]
     label = f"Invoice {number.value} ({name})" if number else f"The invoice {name}"
     own = [Evidence(name, number.location, number.excerpt)] if number else []
     if copies:

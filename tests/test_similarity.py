@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 
 from workbench.engine import similarity
@@ -26,6 +27,7 @@ def test_words_are_normalised_and_hashed_little_endian():
         "Délivré: the ＡＢＣ workshop, 北斗 team",
         "a_b c-d e.f 12,5 ½ Ⅻ ǅ ß ﬁne straße İstanbul — “quoted”…",
         "日本語のテキスト、カタカナ。한국어 text",
+        "Contoso様向け Ｆａｂｒｉｋａｍ株式会社 x1の",
         "plain ascii only, with punctuation; and_underscores",
         "unpaired \ud800 surrogate",
         "",
@@ -40,7 +42,7 @@ def test_masking_makes_a_copy_with_another_customer_the_same():
     ours = body.format(name="Contoso Ltd", short="Contoso")
     theirs = body.format(name="Fabrikam Ltd", short="Fabrikam")
     masks = similarity.mask_terms("Contoso Ltd", "Fabrikam Ltd")
-    assert masks == ("contoso", "fabrikam")
+    assert masks == ("contoso", "contoso ltd", "fabrikam", "fabrikam ltd")
     assert similarity.jaccard(similarity.shingles(ours), similarity.shingles(theirs)) < 0.8
     assert (
         similarity.jaccard(similarity.shingles(ours, masks), similarity.shingles(theirs, masks))
@@ -97,7 +99,11 @@ def test_every_near_copy_is_found_through_the_bands(session, corpus):
             copy, candidates, masked=(), words_of=stored.__getitem__, masks_of=lambda s: ()
         )
         assert [n.signature.label for n in near] == [f"original-{n}.pptx"]
-        assert near[0].similarity == pytest.approx(score)
+        # Against another claim's document: the share of the shorter text, at least Jaccard's.
+        shared = similarity.resemblance(
+            similarity.shingle_set(copy), similarity.shingle_set(stored[f"{n:064x}"])
+        )
+        assert near[0].similarity == pytest.approx(shared) and shared >= score
         found += 1
     assert found == len(corpus)
 
@@ -126,3 +132,45 @@ def test_one_lookup_answers_for_every_document_of_a_claim(session, corpus):
         similarity.candidates(session, copies, reader_version="other", exclude_claim_pk=None)[0]
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs"),
+    [
+        ("Contoso Retail Ltd.", "Northwind Traders Inc"),  # other length, other legal form
+        ("Contoso Ltd", "Fabrikam Co., Ltd."),
+        (
+            "株式会社みなと物流",
+            "北斗精機株式会社",
+        ),  # one word a character; the form before or after
+        ("北斗精機株式会社 (Hokuto Seiki Co., Ltd.)", "株式会社みなと物流 (Minato Logistics)"),
+    ],
+)
+def test_each_mention_of_a_party_masks_to_one_word(ours, theirs):
+    body = (
+        "{name}様向けのワークショップ. The team of {name} met twice; {name} staff planned rosters. "
+    )
+    short = {name: name.split(" (")[0] for name in (ours, theirs)}
+    a = (body * 4).format(name=short[ours])
+    b = (body * 4).format(name=short[theirs])
+    masks = similarity.mask_terms(ours, theirs)
+    assert similarity.jaccard(similarity.shingles(a, masks), similarity.shingles(b, masks)) == 1.0
+
+
+def test_resemblance_counts_what_the_shorter_text_shares():
+    vocabulary = [f"w{n}" for n in range(3000)]
+    rng = random.Random(3)
+    original = similarity.shingles(" ".join(_document(rng, vocabulary, 300)))
+    half = original[: len(original) // 2]  # a copy cut short (as shingle sets)
+    assert similarity.jaccard(original, half) == pytest.approx(0.5, abs=0.01)
+    assert similarity.resemblance(original, half) == 1.0
+    # Against a template, only the share of our text counts: keeping the template's
+    # guidance beside as much text of one's own is not a copy of it.
+    own = similarity.shingles(" ".join(_document(rng, vocabulary, 300)))
+    ours = np.union1d(own, half)
+    assert similarity.resemblance(ours, original, template=True) == pytest.approx(
+        len(half) / len(ours)
+    )
+    # A few sentences inside a long document are a quote: Jaccard decides.
+    quote = original[: similarity.MIN_CONTAINED - 1]
+    assert similarity.resemblance(original, quote) == similarity.jaccard(original, quote)

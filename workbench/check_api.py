@@ -151,6 +151,9 @@ class DocumentMatch:
     similarity: float  # 1.0 for identical text
     identical_file: bool  # the very same bytes
     source: str = "claim"  # "claim" or "template"
+    # The other document's text, given where it is another claim's invoice: two invoices
+    # from one template are alike, and only what they say (their numbers) tells them apart.
+    segments: tuple[Segment, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -88,14 +88,14 @@ def test_template_example_fails_even_at_the_lower_similarity(claims):
 
 
 def test_similar_below_fail_at_warns(claims):
-    status, results = run(claims, {"workshop-report.pptx": [match(0.85, file_name="deck.pdf")]})
+    status, results = run(claims, {"workshop-report.pptx": [match(0.82, file_name="deck.pdf")]})
     assert status == Status.WARN
-    assert "85% the same text as deck.pdf of claim 3100004" in results[0]["message"]
-    assert "below the 90%" in results[0]["message"]
+    assert "82% the same text as deck.pdf of claim 3100004" in results[0]["message"]
+    assert "below the 85%" in results[0]["message"]
 
 
 def test_fail_at_is_a_setting(claims):
-    status, _ = run(claims, {"workshop-report.pptx": [match(0.85)]}, fail_at=0.85)
+    status, _ = run(claims, {"workshop-report.pptx": [match(0.82)]}, fail_at=0.82)
     assert status == Status.FAIL
     status, _ = run(claims, {"workshop-report.pptx": [match(0.92)]}, fail_at=0.95)
     assert status == Status.WARN
@@ -138,7 +138,7 @@ def test_one_result_per_copied_document(claims):
     documents = [DECK, docx_document("notes.docx", [" ".join(text for _, text in SLIDES)])]
     matches = {
         "workshop-report.pptx": [match(0.92)],
-        "notes.docx": [match(0.86, file_name="n.docx")],
+        "notes.docx": [match(0.83, file_name="n.docx")],
     }
     status, results = run(claims, matches, documents)
     assert status == Status.FAIL
@@ -239,3 +239,79 @@ def test_copy_of_the_template_example_is_found(runner, session, tmp_path):
         "the very same file as the template example example-workshop-report.pptx"
         in (results[0]["message"])
     )
+
+
+def _import(runner, tmp_path, name, claim_id, documents, customer=None):
+    folder = write_bundle(
+        tmp_path / name,
+        claim_id=claim_id,
+        documents=documents,
+        **({"customer": customer} if customer else {}),
+    )
+    result = runner.invoke(args=["import", str(folder)])
+    assert result.exit_code == 0, result.output
+
+
+REPORT = [
+    ("Executive Summary", "Contoso Retail Ltd runs 42 stores with 900 frontline staff on "
+     "rotating shifts; managers plan rosters in spreadsheets and share news through apps."),
+    ("Current State", "Store managers at Contoso Retail Ltd spend four hours a week on rosters "
+     "and call in cover by phone; the warehouse team relies on radios bought in 2014."),
+    ("Frontline Scenarios", "Shift scheduling in Teams Shifts, task publishing to every store, "
+     "and Walkie Talkie for the warehouse team were shown on the customer's own tenant."),
+    ("Findings", "Rosters are rebuilt weekly from a master sheet; swaps are agreed in group "
+     "chats the store managers cannot see; new tasks reach stores by e-mail a day late."),
+    ("Next Steps", "Pilot Teams Shifts in three stores by December, then review the results "
+     "with the operations board before the wider rollout in the first quarter."),
+]  # fmt: skip
+FABRIKAM = {"name": "Northwind Traders Inc", "id": "northwind.com",
+            "contact_email": "li@northwind.com"}  # fmt: skip
+
+
+def test_a_copy_cut_short_for_another_customer_fails(runner, session, tmp_path):
+    """Three of five slides, another customer of another name length and legal form."""
+    runner.invoke(args=["catalog", "load", str(REPO / "workbench/data/catalog.json")])
+    invoice = default_documents("3200011")[0]
+    _import(runner, tmp_path, "a", "3200011", [invoice, pptx_document("report.pptx", REPORT)])
+    cut = [(t, b.replace("Contoso Retail Ltd", "Northwind Traders Inc")) for t, b in REPORT[:3]]
+    _import(runner, tmp_path, "b", "3200012", [invoice, pptx_document("nw.pptx", cut)], FABRIKAM)
+
+    results = check_results(runner, "3200012")
+    assert [r["status"] for r in results] == ["fail"]
+    assert "the same text as report.pptx of claim 3200011" in results[0]["message"]
+
+
+def test_filled_in_disclosures_of_one_form_are_not_copies(runner, session, tmp_path):
+    runner.invoke(args=["catalog", "load", str(REPO / "workbench/data/catalog.json")])
+
+    def disclosure(customer: str, signer: str) -> object:
+        return docx_document("psd.docx", [
+            "Public Sector Disclosure",
+            f"{customer} acknowledges that FridayINC receives an incentive payment from "
+            "Microsoft for delivering the Enable Frontline Workshop described in this claim. "
+            "This disclosure is made so that the public sector entity can confirm that the "
+            "payment is permitted under its procurement and ethics rules, and that no "
+            "official received any benefit. The customer may ask for the amount of the fee.",
+            f"Signed: {signer}, for {customer}, on 12 October 2026",
+        ])  # fmt: skip
+
+    invoice, deck = default_documents("3200021")
+    disclosure("Contoso Ltd", "Ann Lee").write(tmp_path / "psd.docx")
+    contoso_psd = raw_document("psd.docx", (tmp_path / "psd.docx").read_bytes())
+    _import(runner, tmp_path, "a", "3200021", [invoice, deck, contoso_psd])
+    other_deck = pptx_document("deck.pptx", REPORT)
+    _import(runner, tmp_path, "b", "3200022",
+            [invoice, other_deck, disclosure("Northwind Traders Inc", "Bo Chan")], FABRIKAM)  # fmt: skip
+    assert [r["status"] for r in check_results(runner, "3200022")] == ["pass"]
+
+    # The very same disclosure file is still a copy.
+    own_deck = pptx_document("own.pptx", [
+        ("Migration Readiness", "Forty line-of-business applications were assessed for a move "
+         "to Azure App Service; twelve need code changes to their session handling first."),
+        ("Data Estate", "Three SQL Server 2012 instances hold the order history; Azure SQL "
+         "Managed Instance keeps the cross-database queries the finance team depends on."),
+    ])  # fmt: skip
+    _import(runner, tmp_path, "c", "3200023", [invoice, own_deck, contoso_psd], FABRIKAM)
+    results = check_results(runner, "3200023")
+    assert [r["status"] for r in results] == ["fail"]
+    assert "psd.docx is the very same file as psd.docx of claim 3200021" in results[0]["message"]

@@ -135,3 +135,45 @@ def test_sample_bundles(tmp_path):
     for claim, expected in sample_claims(builder, "invoice-unique"):
         results = InvoiceUnique().run(claim, builder.context())
         assert overall_status(r.status for r in results) == expected, (claim.claim_id, results)
+
+
+def test_two_invoices_of_one_template_are_told_apart_by_their_numbers(runner, session, tmp_path):
+    """Long common terms make them 90%+ alike; their numbers say they are two invoices."""
+    import json
+    from pathlib import Path
+
+    from workbench.testing import default_documents, invoice_docx, write_bundle
+
+    terms = (
+        "Payment terms: 30 days net from the invoice date by bank transfer to the account below. "
+        "Late payments bear interest at 1% a month. All services were delivered under the master "
+        "services agreement between the parties and its data protection addendum. Bank: First "
+        "Pacific Bank, account 001-2345-678, routing 121000358, SWIFT FPBKUS66. Questions about "
+        "this invoice go to billing@fridayinc.com within 14 days of receipt."
+    )
+
+    def invoice(number: str, claim_id: str):
+        return invoice_docx([f"INVOICE {number}", f"Claim ID: {claim_id}", "FridayINC Inc.",
+                             "Bill to: Contoso Ltd", terms])  # fmt: skip
+
+    repo = Path(__file__).resolve().parents[2]
+    runner.invoke(args=["catalog", "load", str(repo / "workbench/data/catalog.json")])
+    report = default_documents()[1]
+    for name, number, claim_id in (("a", "FRI-2026-0701", "3200031"),
+                                   ("b", "FRI-2026-0715", "3200032"),
+                                   ("c", "fri/2026/0701", "3200033")):  # fmt: skip
+        folder = write_bundle(
+            tmp_path / name, claim_id=claim_id, documents=[invoice(number, claim_id), report]
+        )
+        assert runner.invoke(args=["import", str(folder)]).exit_code == 0
+
+    def verdict(claim_id):
+        result = runner.invoke(args=["checks", "run", claim_id, "--json"])
+        results = json.loads(result.output)["results"]
+        return [(r["status"], r["message"]) for r in results if r["check"] == "invoice-unique"]
+
+    [(status, message)] = verdict("3200032")
+    assert status == "pass", message
+    [(status, message)] = verdict("3200033")  # the first invoice again, its claim ID edited
+    assert status == "fail" and "also uploaded on claim 3200031" in message
+    assert "3200032" not in message

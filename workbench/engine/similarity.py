@@ -3,17 +3,22 @@
 Each indexed document gets a MinHash signature of its word shingles; the
 signature is cut into LSH bands stored in the database, so a lookup reads the
 few documents sharing a band bucket instead of scanning all of them. The bands
-are tuned low (candidates from about 0.45 similarity) and every candidate is
-then compared exactly, so near copies are found every time, not just usually.
+are tuned low (candidates from about 0.45 Jaccard similarity) and every
+candidate is then compared exactly, so near copies are found every time, not
+just usually. The comparison also counts how much of the shorter text the
+other holds (``resemblance``), so a copy cut short or padded is found as long
+as it keeps about half of the other text or more (the bands' reach).
 
 Before shingling, each document's own parties (customer and partner names,
-customer domain) are masked: a deck copied from another claim with only the
-customer name changed then has the same text as its original.
+customer domain) are masked, each mention as one word whatever the name's
+length or legal form: a deck copied from another claim with only the customer
+name changed then has the same text as its original.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -22,6 +27,7 @@ import numpy as np
 from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 
+from workbench.extract import READER_VERSION
 from workbench.extract.words import hash_word, word_hashes, words
 from workbench.models import Claim, SignatureBand, TextSignature
 
@@ -33,8 +39,13 @@ ROWS = NUM_PERM // BANDS
 SHINGLE_WORDS = 3
 # Below this many shingles a text is too short to call a copy (a title slide, a stub).
 MIN_SHINGLES = 12
+# Below this many shingles, a text found inside a longer one is a passage, not a copy.
+MIN_CONTAINED = 50
 NEAR_COPY = 0.8
 SEED = 20261125
+# Signatures hash the readers' words as this module shingles and masks them: a
+# change to either makes stored signatures stale, so both are in their version.
+SIGNATURE_VERSION = f"{READER_VERSION}/s2"
 
 _LEGAL_SUFFIXES = frozenset(
     [
@@ -83,15 +94,38 @@ class TextFingerprint:
         ]
 
 
+# Japanese company forms, written before or after the name (株式会社みなと物流, 北斗精機株式会社).
+_CJK_FORMS = ("株式会社", "有限会社", "合同会社", "合資会社", "合名会社")
+_NAME_PARTS = re.compile(r"[()（）/|]")
+
+
 def mask_terms(*names: str | None) -> tuple[str, ...]:
-    """Words that identify a claim's parties, to be masked before comparing texts."""
+    """What identifies a claim's parties, to be masked before comparing texts.
+
+    Each distinctive word of a name (3+ letters, not a legal form), and each
+    name of several words as a whole phrase: a Japanese name is one word per
+    character, too short to mask one by one, but found as a phrase, with its
+    company form before or after it or without one. "A (B)" names A and B.
+    """
     terms = set()
     for name in names:
-        if not name:
-            continue
-        for token in words(name):
-            if len(token) >= 3 and token not in _LEGAL_SUFFIXES and not token.isdigit():
-                terms.add(token)
+        for part in _NAME_PARTS.split(name or ""):
+            tokens = words(part)
+            for token in tokens:
+                if len(token) >= 3 and token not in _LEGAL_SUFFIXES and not token.isdigit():
+                    terms.add(token)
+            if len(tokens) > 1:
+                terms.add(" ".join(tokens))
+            bare = part.strip()
+            for form in _CJK_FORMS:
+                bare = bare.removeprefix(form).removesuffix(form).strip()
+            if bare != part.strip() and len(words(bare)) > 1:
+                for phrase in (
+                    bare,
+                    *(f + bare for f in _CJK_FORMS),
+                    *(bare + f for f in _CJK_FORMS),
+                ):
+                    terms.add(" ".join(words(phrase)))
     return tuple(sorted(terms))
 
 
@@ -108,18 +142,18 @@ _MAX32 = np.uint64(0xFFFFFFFF)
 
 
 def shingle_set(hashes: bytes | np.ndarray, masked: Iterable[str] = ()) -> np.ndarray:
-    """The sorted, distinct 32-bit hashes of the word 3-grams, with ``masked`` words masked.
+    """The sorted, distinct 32-bit hashes of the word 3-grams, with ``masked`` parties masked.
 
     All in numpy: masking, mixing and de-duplicating tens of thousands of words
     takes a millisecond, so it can be done per comparison with both claims' masks.
     """
     words = words_array(hashes) if isinstance(hashes, bytes) else hashes
+    masked = tuple(masked)
+    if len(words) and masked:
+        words = _masked(words, masked)
     count = len(words) - SHINGLE_WORDS + 1
     if count <= 0:
         return np.empty(0, dtype=np.uint64)
-    masked_hashes = np.fromiter(map(hash_word, masked), dtype=np.uint32)
-    if len(masked_hashes):
-        words = np.where(np.isin(words, masked_hashes), _MASK_HASH, words)
     words = words.astype(np.uint64)
     mixed = np.zeros(count, dtype=np.uint64)
     with np.errstate(over="ignore"):  # uint64 wrap-around is part of the hash
@@ -132,6 +166,43 @@ def shingle_set(hashes: bytes | np.ndarray, masked: Iterable[str] = ()) -> np.nd
         mixed *= np.uint64(0xC4CEB9FE1A85EC53)
         mixed ^= mixed >> np.uint64(33)
     return np.unique(mixed & _MAX32)
+
+
+# Legal forms that may follow a party's name, as word hashes.
+_FORM_HASHES = np.array(
+    sorted(hash_word(w) for w in _LEGAL_SUFFIXES - {"the", "and", "of"}), dtype=np.uint32
+)
+
+
+def _masked(sequence: np.ndarray, masked: Iterable[str]) -> np.ndarray:
+    """The word hashes ``sequence`` with each mention of a party as one ``MASK`` word.
+
+    A mention is a run of masked words with the legal forms that follow it:
+    "Contoso Retail Ltd" and "Northwind Inc" both become one MASK, so a copy
+    that swapped a customer's name for one of another length reads the same.
+    """
+    singles: list[int] = []
+    phrases: list[np.ndarray] = []
+    for term in masked:
+        tokens = np.fromiter(map(hash_word, words(term)), dtype=np.uint32)
+        if len(tokens) == 1:
+            singles.append(int(tokens[0]))
+        elif len(tokens) > 1:
+            phrases.append(tokens)
+    hit = np.isin(sequence, np.array(singles, dtype=np.uint32))
+    for phrase in phrases:
+        if len(phrase) <= len(sequence):
+            windows = np.lib.stride_tricks.sliding_window_view(sequence, len(phrase))
+            for start in np.flatnonzero((windows == phrase).all(axis=1)):
+                hit[start : start + len(phrase)] = True
+    if not hit.any():
+        return sequence
+    form = np.isin(sequence, _FORM_HASHES)
+    for _ in range(3):  # "Co., Ltd.": a few forms in a row
+        hit[1:] |= form[1:] & hit[:-1]
+    first = hit.copy()
+    first[1:] &= ~hit[:-1]  # the first word of each run stands for the run
+    return np.where(hit, _MASK_HASH, sequence)[first | ~hit]
 
 
 def shingles(text: str, masked: Iterable[str] = ()) -> np.ndarray:
@@ -171,6 +242,26 @@ def fingerprint_of(grams: np.ndarray) -> TextFingerprint | None:
 
 def fingerprint(text: str, masked: Iterable[str] = ()) -> TextFingerprint | None:
     return fingerprint_of(shingles(text, masked))
+
+
+def resemblance(ours: np.ndarray, theirs: np.ndarray, *, template: bool = False) -> float:
+    """How much of one text the other holds, from 0 to 1.
+
+    Jaccard similarity alone misses a copy cut short or padded with pages of
+    its own: a deck cut to three of its five sections scores 0.6 against its
+    original. So where it is higher, the share of the shorter text found in the
+    other counts; against a template example, the share of ``ours`` (a report
+    that keeps the template's guidance beside much content of its own is not
+    a copy of it). A text of fewer than ``MIN_CONTAINED`` shingles is not
+    judged by what it shares: a sentence or two inside a long document is a
+    quote, not a copy.
+    """
+    if not len(ours) or not len(theirs):
+        return 0.0
+    shared = len(np.intersect1d(ours, theirs, assume_unique=True))
+    jaccard = shared / (len(ours) + len(theirs) - shared)
+    base = len(ours) if template else min(len(ours), len(theirs))
+    return jaccard if base < MIN_CONTAINED else max(jaccard, shared / base)
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -271,7 +362,7 @@ def near_copies(
     masks_of: Callable[[TextSignature], Sequence[str]],
     threshold: float = NEAR_COPY,
 ) -> list[NearCopy]:
-    """The ``candidates`` at least ``threshold`` similar (exact Jaccard) to the words ``hashes``.
+    """The ``candidates`` whose ``resemblance`` to the words ``hashes`` is at least ``threshold``.
 
     The pair is compared with both claims' parties masked: a copy that still
     carries the other claim's customer name is as much a copy as one that
@@ -280,8 +371,10 @@ def near_copies(
     found = []
     for signature in candidates:
         both = set(masked) | set(masks_of(signature))
-        similarity = jaccard(
-            shingle_set(hashes, both), shingle_set(words_of(signature.sha256), both)
+        similarity = resemblance(
+            shingle_set(hashes, both),
+            shingle_set(words_of(signature.sha256), both),
+            template=signature.claim_id is None,
         )
         if similarity >= threshold:
             found.append(NearCopy(signature, similarity))

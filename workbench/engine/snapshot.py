@@ -28,7 +28,7 @@ from workbench.domain.blobs import BlobStore
 from workbench.domain.markets import market_for_country
 from workbench.engine import similarity
 from workbench.engine.extractions import cached_extractions, word_hashes_of
-from workbench.extract import READER_VERSION, Extraction, ExtractionPool
+from workbench.extract import Extraction, ExtractionPool
 from workbench.models import (
     Claim,
     Document,
@@ -79,7 +79,7 @@ def snapshot(
     same_bytes = _same_bytes(session, claim, versions) if versions else {}
     candidates = similarity.candidates(
         session, {key: fp for key, fp in fingerprints.items() if fp is not None},
-        reader_version=READER_VERSION, exclude_claim_pk=claim.id,
+        reader_version=similarity.SIGNATURE_VERSION, exclude_claim_pk=claim.id,
     )  # fmt: skip
     documents = tuple(
         DocumentView(
@@ -98,6 +98,9 @@ def snapshot(
                 extractions,
                 same_bytes.get(version.sha256, []),
                 masks,
+                segments_of=lambda digest: cached_extractions(
+                    session, blobs, [digest], pool
+                )[digest].segments,
             ),
         )
         for version in versions
@@ -181,7 +184,7 @@ def _unindexed_templates(session: Session, engagement: Engagement) -> list[dict]
         session.scalars(
             select(TextSignature.sha256).where(
                 TextSignature.engagement_id == engagement.id,
-                TextSignature.reader_version == READER_VERSION,
+                TextSignature.reader_version == similarity.SIGNATURE_VERSION,
             )
         )
     )
@@ -195,7 +198,7 @@ def _index_templates(session, engagement, templates, extractions) -> None:
         fp = similarity.fingerprint_of(grams)
         if fp is not None:
             entries.append((fp, {
-                "sha256": template["sha256"], "reader_version": READER_VERSION,
+                "sha256": template["sha256"], "reader_version": similarity.SIGNATURE_VERSION,
                 "kind": "template", "label": template["file"], "engagement_id": engagement.id,
                 "shingle_count": len(grams),
             }))  # fmt: skip
@@ -214,7 +217,7 @@ def _fingerprints(
         session.execute(
             select(TextSignature.document_version_id, TextSignature.minhash).where(
                 TextSignature.document_version_id.in_([v.id for v in versions]),
-                TextSignature.reader_version == READER_VERSION,
+                TextSignature.reader_version == similarity.SIGNATURE_VERSION,
             )
         ).all()
     )
@@ -228,7 +231,7 @@ def _fingerprints(
         fp = found[version.id] = similarity.fingerprint_of(grams)
         if fp is not None:
             entries.append((fp, {
-                "sha256": version.sha256, "reader_version": READER_VERSION,
+                "sha256": version.sha256, "reader_version": similarity.SIGNATURE_VERSION,
                 "kind": version.document.kind.value, "label": version.document.file_name,
                 "claim_id": claim.id, "document_version_id": version.id,
                 "shingle_count": len(grams),
@@ -265,6 +268,7 @@ def _matches(
     extractions: dict[str, Extraction],
     same_bytes: list[DocumentMatch],
     masks: tuple[str, ...],
+    segments_of: Callable[[str], tuple],
 ) -> tuple[DocumentMatch, ...]:
     found: dict[tuple, DocumentMatch] = {(m.claim_id, m.file_name): m for m in same_bytes}
     for template in _template_examples(claim.engagement):
@@ -292,8 +296,10 @@ def _matches(
                                   signature.sha256 == version.sha256, "template")  # fmt: skip
         else:
             key = (signature.claim.claim_id, signature.label)
+            same = signature.sha256 == version.sha256
+            text = segments_of(signature.sha256) if signature.kind == "invoice" and not same else ()
             match = DocumentMatch(signature.claim.claim_id, signature.label, signature.kind,
-                                  near.similarity, signature.sha256 == version.sha256)  # fmt: skip
+                                  near.similarity, same, segments=text)  # fmt: skip
         if key not in found:
             found[key] = match
     return tuple(

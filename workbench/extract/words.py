@@ -7,7 +7,8 @@ cached with the extraction. What depends on the claim (masking its parties'
 names, shingling, MinHash) then works on arrays of integers.
 
 Words are compared after NFKC normalisation and case folding; a CJK character
-counts as a word of its own, as CJK text has no spaces between words.
+counts as a word of its own, as CJK text has no spaces between words (nor
+between a Latin name and the honorific after it: "Contoso様").
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ import unicodedata
 import zlib
 from array import array
 
-TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_]+")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+# A CJK character is a word even where it follows Latin letters ("Contoso様").
+TOKEN = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+")
 
 
 def normalise(text: str) -> str:
