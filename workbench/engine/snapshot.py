@@ -98,9 +98,9 @@ def snapshot(
                 extractions,
                 same_bytes.get(version.sha256, []),
                 masks,
-                segments_of=lambda digest: cached_extractions(
-                    session, blobs, [digest], pool
-                )[digest].segments,
+                segments_of=lambda digest: (
+                    cached_extractions(session, blobs, [digest], pool)[digest].segments
+                ),
             ),
         )
         for version in versions
