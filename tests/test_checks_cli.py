@@ -80,3 +80,42 @@ def test_backtest_of_an_unknown_check(runner):
     result = runner.invoke(args=["checks", "backtest", "no-such-check"])
     assert result.exit_code != 0
     assert "no installed check 'no-such-check'" in result.output
+
+
+def test_reindex_after_an_upgrade_lets_new_claims_find_old_copies(
+    runner, catalog, tmp_path, monkeypatch
+):
+    from workbench.engine import similarity
+    from workbench.testing import default_documents, pptx_document
+
+    invoice, deck = default_documents("3000011")
+    write_bundle(tmp_path / "old", claim_id="3000011", documents=[invoice, deck])
+    slides = [
+        ("Executive Summary", "Contoso Ltd frontline workshop delivered by FridayINC."),
+        ("Frontline Scenarios", "Shift scheduling, task management and Teams walkie-talkie."),
+        ("Envisioning Session", "Held on 2026-10-02 with the store operations team."),
+        ("Next Steps", "Pilot Teams Shifts in three stores by December."),
+        ("Contacts", "FridayINC delivery team."),  # not a byte copy: a near one
+    ]
+    assert runner.invoke(args=["import", str(tmp_path / "old")]).exit_code == 0
+    # An upgrade that changes the readers or the masking: stored signatures are stale.
+    monkeypatch.setattr(similarity, "SIGNATURE_VERSION", "upgraded")
+    write_bundle(tmp_path / "new", claim_id="3000012",
+                 documents=[invoice, pptx_document("copy.pptx", slides)])  # fmt: skip
+
+    def duplicate_verdict(claim_id):
+        result = runner.invoke(args=["checks", "run", claim_id, "--json"])
+        results = json.loads(result.output)["results"]
+        return [r["status"] for r in results if r["check"] == "duplicate-poe"]
+
+    assert runner.invoke(args=["import", str(tmp_path / "new")]).exit_code == 0
+    assert duplicate_verdict("3000012") == ["pass"]  # the old claim is not in the new index
+
+    result = runner.invoke(args=["checks", "reindex"])
+    assert result.exit_code == 0, result.output
+    # Every document of both claims (the new one's deck is already indexed) and the template.
+    assert "2 claims looked at; " in result.output
+    assert runner.invoke(args=["checks", "reindex"]).output.endswith(
+        "0 documents added to the index\n"
+    )
+    assert duplicate_verdict("3000012") == ["fail"]

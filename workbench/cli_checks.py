@@ -1,4 +1,4 @@
-"""``workbench checks ...``: list, run and backtest checks."""
+"""``workbench checks ...``: list, run and backtest checks; rebuild the duplicate index."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from workbench.db import get_db
 from workbench.engine.backtest import backtest
+from workbench.engine.reindex import reindex
 from workbench.engine.runner import result_document
 from workbench.extensions import get_engine
 from workbench.models import Claim
@@ -55,6 +56,16 @@ def checks_run(claim_id: str, as_json: bool, force: bool) -> None:
         for piece in result["evidence"][:3]:
             where = " / ".join(p for p in (piece["document"], piece["location"]) if p)
             click.echo(f"{'':<29}{where}: {piece['excerpt'][:100]}")
+
+
+@checks_group.command("reindex")
+def checks_reindex() -> None:
+    """Index every claim's documents for the duplicate search (after an upgrade of the readers)."""
+    database = get_db()
+    database.upgrade()
+    with database.session() as session:
+        done = reindex(session, get_engine())
+    click.echo(f"{done.claims} claims looked at; {done.signatures} documents added to the index")
 
 
 @checks_group.command("backtest")
