@@ -77,21 +77,81 @@ def _letters(text: str) -> int:
     return len(ascii_part) + sum(map(str.isalpha, rest))
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+# Lower-case words that names and addresses carry (María de la Cruz, Rua das Flores).
+_PARTICLES = frozenset(
+    [
+        "a",
+        "da",
+        "das",
+        "de",
+        "del",
+        "della",
+        "der",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "e",
+        "el",
+        "en",
+        "la",
+        "las",
+        "le",
+        "los",
+        "of",
+        "van",
+        "von",
+        "y",
+        "zu",
+    ]
+)
+NAME_WORDS = 6
+
+
+def _names_only(text: str) -> bool:
+    """Whether ``text`` is names, addresses or labels, not prose: in each of its cells
+    (a table row's cells are tab-separated), a few capitalised words or none."""
+    found = False
+    for cell in re.split(r"[\t\n]", text):
+        words = _WORD.findall(cell)
+        if len(words) > NAME_WORDS:
+            return False
+        if not all(word[0].isupper() or word in _PARTICLES for word in words):
+            return False
+        found = found or bool(words)
+    return found
+
+
+# What scanning apps and printers stamp on image-only pages.
+_STAMPS = re.compile(
+    r"(?i)\b(?:scanned|created|made)\s+(?:with|by|using)\s+"
+    r"(?:camscanner|adobe\s+scan|microsoft\s+lens|office\s+lens|genius\s+scan|tiny\s*scanner"
+    r"|scanner\s+pro|clear\s*scan|notebloc|swiftscan)\b"
+    r"|\b(?:page|p\.?|seite|página|pagina)\s*\d+\s*(?:(?:of|/|de|sur|von)\s*\d+)?\b"
+    r"|\b\d+\s*/\s*\d+\b"
+)
+
+
 def _with_language(document: DocumentView) -> Iterator[Segment]:
     """The segments that have a language of their own (in a workbook, few of many)."""
     return compress(document.segments, map(itemgetter(2), document.segments))
 
 
-def letters_by_language(document: DocumentView) -> Counter[str]:
-    """Letters of text per detected segment language.
+def letters_by_language(document: DocumentView, *, names: bool = False) -> Counter[str]:
+    """Letters of prose per detected segment language (with ``names``, of every segment).
 
     Kanji-only snippets ("北斗精機株式会社") look Chinese to a detector; in a document that is
-    Japanese as a whole they are Japanese.
+    Japanese as a whole they are Japanese. Names, addresses and labels ("María José
+    Fernández", "Königstraße 12, 80331 München") carry no language of the document: a
+    detector reads them as Spanish or German in an English sign-in sheet or store list.
     """
     # A workbook has tens of thousands of segments: each language's texts are
     # gathered and their letters counted together, not segment by segment.
     texts: dict[str, list[str]] = {}
     for _location, text, code in _with_language(document):
+        if not names and _names_only(text):
+            continue
         if code in texts:
             texts[code].append(text)
         else:
@@ -126,7 +186,7 @@ def _excerpt(document: DocumentView, code: str) -> Evidence:
 
 class Language(Check):
     id = "language"
-    version = "1"
+    version = "2"
     title = "Documents in English, French or Japanese"
     description = (
         "Every document is in a language the POE review supports (English, French, Japanese). "
@@ -148,11 +208,20 @@ class Language(Check):
                     )
                 )
                 continue
+            if _letters(document.text) and not _letters(_STAMPS.sub(" ", document.text)):
+                # Nothing but a scanner's stamp or page numbers on the pages: an image.
+                unknown.append((document, "no readable text (an image-only or scanned document?)"))
+                continue
             counts = letters_by_language(document)
             total = sum(counts.values())
             if total < MIN_SEGMENT_LETTERS:
-                # Too little text in segments long enough to tell: the whole text decides.
+                # Too little prose to tell piece by piece: the whole text decides, unless it
+                # is names and labels only and reads as a language the review does not take
+                # (a sign-in sheet of Spanish names is not a Spanish document).
                 main = document.language
+                with_names = sum(letters_by_language(document, names=True).values())
+                if main not in SUPPORTED and with_names > 2 * total:
+                    main = None
                 counts = Counter({main: 1}) if main else Counter()
                 total = sum(counts.values())
             if not total:

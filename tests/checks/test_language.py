@@ -220,7 +220,7 @@ def with_extraction(claim, **extraction):
 
 def test_pieces_that_look_foreign_do_not_outvote_the_whole_document(claims):
     cells = [
-        Segment(f"Sheet1!A{i}", "Lucerna Arredamenti Lissone Brianza", "it") for i in range(12)
+        Segment(f"Sheet1!C{i}", "consegna prevista entro la fine del mese", "it") for i in range(12)
     ]
     claim = with_extraction(
         claims.view(documents=[xlsx_document("dealers.xlsx", [["Dealer"]])]),
@@ -231,6 +231,78 @@ def test_pieces_that_look_foreign_do_not_outvote_the_whole_document(claims):
     assert status == Status.WARN
     assert "dealers.xlsx" in results[0]["message"]
     assert "Italian" in results[0]["message"]
+
+
+def test_names_and_addresses_are_not_the_documents_language(claims):
+    """Dealer names and German addresses in an English report: English."""
+    cells = [
+        Segment(f"Sheet1!A{i}", "Lucerna Arredamenti Lissone Brianza", "it") for i in range(12)
+    ] + [Segment(f"Sheet1!B{i}", "Königstraße 12, 80331 München", "de") for i in range(12)]
+    claim = with_extraction(
+        claims.view(documents=[xlsx_document("dealers.xlsx", [["Dealer"]])]),
+        segments=(Segment("Sheet1!C1", ENGLISH, "en"), *cells),
+        language="en",
+    )
+    status, _ = run(claims, claim)
+    assert status == Status.PASS
+
+
+def _sign_in_sheet(claims, names: list[str], language: str):
+    rows = [["Name", "Company", "Signature"]] + [[n, "Contoso Ltd", "signed"] for n in names]
+    cells = [Segment(f"Sheet1!A{i}", name, language) for i, name in enumerate(names, 2)]
+    return with_extraction(
+        claims.view(documents=[xlsx_document("attendance.xlsx", rows)]),
+        segments=(Segment("Sheet1!A1", "Name\tCompany\tSignature", None), *cells),
+        language=language,  # read as a whole, the names are all there is
+    )
+
+
+def test_a_sign_in_sheet_of_spanish_names_cannot_tell_rather_than_fail(claims):
+    names = ["María José Fernández", "Juan Carlos Rodríguez", "Guadalupe Hernández López",
+             "Francisco Javier Gutiérrez", "Ana Lucía Domínguez", "José Antonio Martínez"]  # fmt: skip
+    status, results = run(claims, _sign_in_sheet(claims, names, "es"))
+    assert status == Status.WARN
+    assert "too few words to tell" in results[0]["message"]
+
+
+def test_a_sign_in_sheet_of_english_names_passes(claims):
+    names = ["Susie Jones", "Robert Whitfield", "Angela Thompson", "Michael Anderson"]
+    status, _ = run(claims, _sign_in_sheet(claims, names, "en"))
+    assert status == Status.PASS
+
+
+def test_a_table_of_german_stores_in_an_english_report(claims):
+    rows = [
+        Segment(f"table 1 row {i}", f"Filiale {town}\t{street}\tAnke Müller\t2026-11-0{i}", "de")
+        for i, (town, street) in enumerate(
+            [
+                ("Hamburg-Altona", "Große Bergstraße 12"),
+                ("Bremen-Innenstadt", "Obernstraße 45"),
+                ("Hannover-Mitte", "Georgstraße 10"),
+                ("Kiel-Holtenau", "Prinz-Heinrich-Straße 3"),
+            ],
+            1,
+        )
+    ]
+    claim = with_extraction(
+        claims.view(documents=[xlsx_document("plan.xlsx", [["x"]])]),
+        segments=(Segment("paragraph 1", ENGLISH[:150], "en"), *rows * 3),
+        language="de",
+    )
+    status, _ = run(claims, claim)
+    assert status == Status.PASS
+
+
+@pytest.mark.parametrize("stamp", ["Scanned with CamScanner", "Page 1 of 2"])
+def test_a_scan_with_only_a_stamp_or_page_numbers_cannot_tell(claims, stamp):
+    claim = with_extraction(
+        claims.view(documents=[raw_document("scan.pdf", b"%PDF-1.4")]),
+        segments=(Segment("page 1", stamp, None), Segment("page 2", stamp, None)),
+        language="en",
+    )
+    status, results = run(claims, claim)
+    assert status == Status.WARN
+    assert "no readable text (an image-only or scanned document?)" in results[0]["message"]
 
 
 def test_kanji_only_pieces_of_a_japanese_document_count_as_japanese(claims):
