@@ -36,6 +36,20 @@ FREE_MAIL = frozenset(
         "laposte.net", "mail.com", "zoho.com", "yandex.com", "qq.com", "163.com", "rediffmail.com",
     }
 )  # fmt: skip
+# Free-mail providers by the name they register under in every country (hotmail.co.uk,
+# yahoo.com.br, outlook.jp ...): listing whole domains always misses some.
+FREE_MAIL_PROVIDERS = frozenset(
+    {
+        "gmail", "googlemail", "hotmail", "outlook", "live", "msn", "yahoo", "ymail", "aol",
+        "icloud", "me", "gmx", "wanadoo", "orange", "laposte", "uol", "bol", "terra", "qq",
+        "163", "126", "naver", "hanmail", "rediffmail", "yandex", "protonmail", "proton", "zoho",
+    }
+)  # fmt: skip
+# Providers whose label alone is too common a word: recognised by the whole domain.
+_FREE_MAIL_DOMAINS = frozenset(
+    {"web.de", "free.fr", "mail.ru", "mail.com", "inbox.ru", "list.ru", "bk.ru", "rambler.ru",
+     "email.com"}
+)  # fmt: skip
 # Second-level labels under which organisations register (contoso.co.uk, contoso.com.au ...),
 # and shared hosts whose sub-domains belong to different tenants (contoso.onmicrosoft.com).
 _SECOND_LEVEL = frozenset(
@@ -128,9 +142,24 @@ def organisation_domain(domain: str) -> str:
     return ".".join(labels[-2:])
 
 
+def is_free_mail(domain: str | None) -> bool:
+    """Return whether ``domain`` is a public mailbox provider's, in any country."""
+    if not domain:
+        return False
+    domain = domain.lower().strip(".")
+    organisation = organisation_domain(domain)
+    return (
+        domain in FREE_MAIL
+        or organisation in FREE_MAIL
+        or organisation in _FREE_MAIL_DOMAINS
+        or domain in _FREE_MAIL_DOMAINS
+        or organisation.split(".")[0] in FREE_MAIL_PROVIDERS
+    )
+
+
 def same_organisation_domain(a: str | None, b: str | None) -> bool:
     """Return whether two domains belong to one organisation (free mailboxes never do)."""
     if not a or not b:
         return False
     left, right = organisation_domain(a), organisation_domain(b)
-    return left == right and left not in FREE_MAIL
+    return left == right and not is_free_mail(left)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from checks._parties import (
-    FREE_MAIL,
     clean_domain,
-    compact,
     company_similarity,
     contains_company,
     email_domain,
+    is_free_mail,
     normalise_company,
     organisation_domain,
     same_organisation_domain,
@@ -25,6 +26,8 @@ from workbench.check_api import (
 
 VENDOR = "Microsoft"
 VENDOR_WORDS = frozenset({"microsoft"})
+# The vendor's name in scripts without word breaks (日本マイクロソフト株式会社, 微软中国).
+VENDOR_FORMS = ("マイクロソフト", "微软", "微軟", "마이크로소프트")
 # Names this alike (0-100), once legal forms are stripped, are the same company.
 SAME_COMPANY = 90
 
@@ -35,13 +38,21 @@ RULE = (
 )
 
 
+def _vendor_name(name: str | None) -> bool:
+    if VENDOR_WORDS & set(normalise_company(name).split()):
+        return True
+    # NFKC turns half-width katakana into the full-width forms listed.
+    text = unicodedata.normalize("NFKC", name or "")
+    return any(form in text for form in VENDOR_FORMS)
+
+
 def _vendor_domain(domain: str) -> bool:
     return organisation_domain(domain).split(".")[0] in VENDOR_WORDS
 
 
 class Affiliate(Check):
     id = "affiliate"
-    version = "1"
+    version = "2"
     title = "Customer is not the partner, an affiliate or Microsoft"
     description = (
         "Compares the customer's name and domains (the domain ID and the contact's e-mail) with "
@@ -66,7 +77,7 @@ class Affiliate(Check):
             records.append(Evidence("claim record", "partner contact domain", partner_domain))
 
         # The vendor as the end customer.
-        if VENDOR_WORDS & set(normalise_company(customer.name).split()):
+        if _vendor_name(customer.name):
             return Result.failed(f"The customer, {customer.name}, is {VENDOR}. {RULE}", records)
         for label, domain in (("domain", id_domain), ("contact's e-mail domain", contact_domain)):
             if domain and _vendor_domain(domain):
@@ -88,11 +99,9 @@ class Affiliate(Check):
                 f"contact at {partner_domain}). {RULE}",
                 records,
             )
-        partner_keys = {
-            key
-            for key in (compact(partner.name), normalise_company(partner.name).replace(" ", ""))
-            if len(key) >= 4
-        }
+        # The partner's name as written: "FridayINC" stripped of a glued "inc" would be
+        # "friday", which an unrelated friday.co.uk also carries.
+        partner_key = normalise_company(partner.name).replace(" ", "")
         if contact_domain and same_organisation_domain(contact_domain, partner_domain):
             reason = customer.domain_mismatch_reason
             message = (
@@ -109,7 +118,12 @@ class Affiliate(Check):
 
         for domain in (id_domain, contact_domain):
             label = organisation_domain(domain).split(".")[0] if domain else ""
-            if domain and domain not in FREE_MAIL and label.replace("-", "") in partner_keys:
+            if (
+                domain
+                and len(partner_key) >= 4
+                and not is_free_mail(domain)
+                and label.replace("-", "") == partner_key
+            ):
                 return Result.failed(
                     f"The customer's domain {domain} carries the partner's name, "
                     f"{partner.name}. {RULE}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checks._parties import clean_domain, email_domain, organisation_domain
+from checks._parties import clean_domain, email_domain, is_free_mail, organisation_domain
 from workbench.check_api import (
     Check,
     CheckContext,
@@ -24,9 +24,16 @@ VENDOR_DOMAINS = ("microsoft.com",)
 _EMAIL = re.compile(
     r"(?P<local>\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\)|<[^>@\n]{1,40}>|"
     r"[A-Za-z0-9._%+'*•●■█▪·∙◦○□×#?~-]{1,64})"
-    r"\s?@\s?"
+    r"\s?[@＠﹫]\s?"
     r"(?P<domain>[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24})\b"
 )
+# Japanese documents often type the at sign full width (＠).
+_AT = re.compile("[@＠﹫]")
+_MASK_SYMBOLS = "*•●■█▪·∙◦○□×#?"
+# What blurring leaves after the first letter: "sxxxx", "s.xxxx", "s.....", "s_____".
+_MASK_FILL = frozenset("xX._-" + _MASK_SYMBOLS)
+# "logo@2x.png" is an image at double resolution, not an address.
+_FILE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "tif", "tiff"})
 _REDACTED = re.compile(r"redact|masqu|hidden|removed|blurred|masked|private|非表示|伏", re.I)
 
 
@@ -46,10 +53,21 @@ def blurred(local: str) -> bool:
     """Return whether an address's local part has been hidden ("s****", "[redacted]", "xxxx")."""
     if local[:1] in "[(<" or _REDACTED.search(local):
         return True
-    if any(ch in "*•●■█▪·∙◦○□×#?" for ch in local):
+    if any(ch in _MASK_SYMBOLS for ch in local):
         return True
     letters = [ch for ch in local if ch.isalnum()]
-    return not letters or (len(set(local.lower())) == 1 and local[0].lower() == "x")
+    if not letters:
+        return True
+    # Only x's between separators ("xxxxx.xxxxx", "x.xxxx"): nothing of the name is left.
+    if all(ch in "xX._-" for ch in local):
+        return True
+    # A first letter and a fill of three or more: "sxxxx", "s.....", not "sam" or "x.chen".
+    return len(local) >= 4 and all(ch in _MASK_FILL for ch in local[1:])
+
+
+def is_file_name(domain: str) -> bool:
+    """Return whether an address's "domain" is a file name ("logo@2x.png")."""
+    return domain.rsplit(".", 1)[-1].lower() in _FILE_EXTENSIONS
 
 
 def mask(local: str) -> str:
@@ -64,7 +82,9 @@ def mask_all(text: str) -> str:
 
     def hide(match: re.Match[str]) -> str:
         local = match.group("local")
-        return match.group(0) if blurred(local) else f"{mask(local)}@{match.group('domain')}"
+        if blurred(local) or is_file_name(match.group("domain")):
+            return match.group(0)
+        return f"{mask(local)}@{match.group('domain')}"
 
     return _EMAIL.sub(hide, text)
 
@@ -72,14 +92,14 @@ def mask_all(text: str) -> str:
 def find_addresses(document: DocumentView) -> tuple[list[Address], list[Address]]:
     """Return the readable and the blurred e-mail addresses of ``document``."""
     readable, hidden = [], []
-    if "@" not in document.text:
+    if not _AT.search(document.text):
         return readable, hidden
-    # The pattern needs an "@"; scanning long text for it char by char is slow.
-    for segment in [s for s in document.segments if "@" in s.text]:
+    # The pattern needs an at sign; scanning long text for it char by char is slow.
+    for segment in [s for s in document.segments if _AT.search(s.text)]:
         for match in _EMAIL.finditer(segment.text):
             local, domain = match.group("local"), match.group("domain").lower()
             local = local.lstrip(".-'")
-            if not local:
+            if not local or is_file_name(domain):
                 continue
             text = " ".join(segment.text.split())
             start = text.find(match.group(0).strip())
@@ -96,7 +116,7 @@ def _under(domain: str, parent: str | None) -> bool:
 
 class PiiVisible(Check):
     id = "pii-visible"
-    version = "1"
+    version = "2"
     title = "Customer e-mail addresses blurred"
     description = (
         "Customer e-mail addresses in POE documents should be blurred, keeping the domain "
@@ -108,6 +128,11 @@ class PiiVisible(Check):
     def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
         partner_domain = email_domain(claim.partner.contact_email)
         partner_org = organisation_domain(partner_domain) if partner_domain else None
+        # A partner contact on gmail.com does not make every gmail.com address the partner's:
+        # only the contact's own address is.
+        partner_address = (claim.partner.contact_email or "").strip().lower()
+        if is_free_mail(partner_domain):
+            partner_org = None
         customer_domains = {
             d
             for d in (
@@ -132,8 +157,11 @@ class PiiVisible(Check):
             hidden_count += len(hidden)
             for address in readable:
                 org = organisation_domain(address.domain)
-                if _under(address.domain, partner_org) or any(
-                    _under(address.domain, v) for v in VENDOR_DOMAINS
+                own = f"{address.local}@{address.domain}".lower() == partner_address
+                if (
+                    own
+                    or _under(address.domain, partner_org)
+                    or any(_under(address.domain, v) for v in VENDOR_DOMAINS)
                 ):
                     continue
                 flagged.append((document, address, org in customer_orgs))

@@ -135,6 +135,45 @@ def test_shared_free_mailbox_is_not_an_affiliation(claims):
     assert status == Status.PASS
 
 
+@pytest.mark.parametrize(
+    "domain", ["hotmail.co.uk", "yahoo.co.uk", "wanadoo.fr", "uol.com.br", "outlook.jp", "web.de"]
+)
+def test_free_mail_in_any_country_is_not_an_affiliation(claims, domain):
+    status, _ = run(
+        claims,
+        partner={"contact_email": f"fridayinc.sales@{domain}"},
+        customer={"id_type": "tpid", "id": "998877", "contact_email": f"sunrise@{domain}"},
+    )
+    assert status == Status.PASS
+
+
+def test_microsoft_written_in_japanese_is_the_vendor(claims):
+    status, result = run(
+        claims,
+        customer={
+            "name": "日本マイクロソフト株式会社",
+            "id_type": "tpid",
+            "id": "7654321",
+            "contact_email": "taro.yamada@outlook.jp",
+        },
+    )
+    assert status == Status.FAIL
+    assert "is Microsoft" in result["message"]
+
+
+def test_domain_sharing_only_a_word_with_a_glued_partner_name_passes(claims):
+    # "FridayINC" is not "Friday": cutting the glued "inc" must not claim friday.co.uk.
+    status, _ = run(
+        claims,
+        customer={
+            "name": "Friday Media Ltd",
+            "id": "friday.co.uk",
+            "contact_email": "it@friday.co.uk",
+        },
+    )
+    assert status == Status.PASS
+
+
 def test_one_name_inside_the_other_warns(claims):
     status, result = run(
         claims, customer={"name": "FridayINC Consulting Services", "id": "fridaycs.com"}

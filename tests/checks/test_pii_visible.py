@@ -139,6 +139,51 @@ def test_masking_and_blur_detection():
     assert not blurred("susie") and not blurred("x.chen")
 
 
+@pytest.mark.parametrize(
+    "local", ["x.xxxx", "xxxxx.xxxxx", "sxxxx", "s.xxxxx", "s.....", "s_____", "s-----"]
+)
+def test_blur_styles_count_as_blurred(claims, local):
+    assert blurred(local)
+    report = docx_document("report.docx", [f"Attendee: Susie Jones, {local}@contoso.com"])
+    status, results = run(claims, report)
+    assert status == Status.PASS
+    assert "(1 blurred address(es) found)" in results[0]["message"]
+
+
+@pytest.mark.parametrize("local", ["sam", "alex", "maxx", "x.chen", "s.jones", "sx.lee"])
+def test_short_or_real_local_parts_are_not_blurred(local):
+    assert not blurred(local)
+
+
+def test_full_width_at_sign_is_an_address(claims):
+    report = docx_document("report.docx", ["お客様担当者：山田 太郎（yamada.taro＠contoso.com）"])
+    status, results = run(claims, report)
+    assert status == Status.WARN
+    assert "1 customer address(es) (y****o@contoso.com)" in results[0]["message"]
+    assert "yamada.taro" not in json.dumps(results, ensure_ascii=False)
+
+
+def test_image_file_names_are_not_addresses(claims):
+    report = docx_document(
+        "report.docx", ["Assets moved: logo@2x.png, hero-banner@3x.jpg and icons@2x.svg."]
+    )
+    status, results = run(claims, report)
+    assert status == Status.PASS
+    assert (
+        results[0]["message"] == "No readable customer e-mail addresses in the 1 POE document(s)."
+    )
+
+
+def test_partner_on_free_mail_does_not_hide_other_addresses_there(claims):
+    report = docx_document(
+        "report.docx",
+        ["Attendee: susie.jones.contoso@gmail.com", "Delivered by fridayinc.sales@gmail.com"],
+    )
+    status, results = run(claims, report, partner={"contact_email": "fridayinc.sales@gmail.com"})
+    assert status == Status.WARN
+    assert "1 other address(es) outside the partner (s****o@gmail.com)" in results[0]["message"]
+
+
 @pytest.mark.parametrize("example", PiiVisible.examples, ids=lambda e: e.name)
 def test_examples(claims, example):
     results = run_check_here(PiiVisible(), example.build(claims), claims.context())

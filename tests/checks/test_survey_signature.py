@@ -66,6 +66,21 @@ def test_signature_parts_are_found_whatever_the_separator(signature):
             "Susie Jones, Fabrikam",
             ["the company name or the title (only 'Fabrikam' follows the name)"],
         ),
+        # A courtesy title or an initial is not a first or last name.
+        ("Mr. Jones, Contoso Ltd, CIO", ["a full name ('Mr. Jones' is not a first and last name)"]),
+        ("Dr Jones, Contoso Ltd, CIO", ["a full name ('Dr Jones' is not a first and last name)"]),
+        ("Susie J., Contoso Ltd, CIO", ["a full name ('Susie J.' is not a first and last name)"]),
+        # "Cloud Services" continues the title; it is not a company.
+        ("Susie Jones, Director, Cloud Services", ["the company name"]),
+        ("Susie Jones, VP, Store Operations", ["the company name"]),
+        # Labels name the parts; a label with nothing after it is not a value.
+        ("Name: Susie Jones\nCompany: Contoso Ltd", ["the title"]),
+        ("Name: Susie Jones\nCompany:\nTitle: IT Systems Administrator", ["the company name"]),
+        ("Full Name: Susie Jones, Company Name: Contoso Ltd, Title:", ["the title"]),
+        (
+            "Name: Susie\nCompany: Contoso Ltd\nTitle: CIO",
+            ["a full name ('Susie' is not a first and last name)"],
+        ),
     ],
 )
 def test_missing_parts_are_named(signature, missing):
@@ -80,6 +95,91 @@ def test_japanese_signature():
         "情報システム部 部長",
     )
     assert missing_parts(parse_signature("小林誠 北斗精機株式会社 部長", "北斗精機株式会社")) == []
+
+
+@pytest.mark.parametrize(
+    ("signature", "name", "company", "title"),
+    [
+        ("Susie Jones (CIO, Contoso)", "Susie Jones", "Contoso", "CIO"),
+        ("Susie Jones (CIO), Contoso Ltd", "Susie Jones", "Contoso Ltd", "CIO"),
+        ("Susie Jones, Contoso (UK) Ltd, CIO", "Susie Jones", "Contoso (UK) Ltd", "CIO"),
+        ("Name: Susie Jones, Company: Contoso Ltd, CIO", "Susie Jones", "Contoso Ltd", "CIO"),
+        (
+            "Name: Susie Jones\nCompany: Contoso Ltd\nTitle: CIO",
+            "Susie Jones",
+            "Contoso Ltd",
+            "CIO",
+        ),
+        ("/s/ Susie Jones, Contoso Ltd, CIO", "Susie Jones", "Contoso Ltd", "CIO"),
+        ("Jones, Susie, Contoso Ltd, IT Manager", "Jones, Susie", "Contoso Ltd", "IT Manager"),
+        ("Dean Thomas, Contoso Ltd, Teacher", "Dean Thomas", "Contoso Ltd", "Teacher"),
+        ("Dr. Susie Jones, Contoso Ltd, CIO", "Dr. Susie Jones", "Contoso Ltd", "CIO"),
+    ],
+)
+def test_brackets_labels_and_name_forms(signature, name, company, title):
+    parsed = parse_signature(signature, "Contoso (UK) Ltd" if "UK" in signature else "Contoso Ltd")
+    assert (parsed.name, parsed.company, parsed.title) == (name, company, title)
+    assert missing_parts(parsed) == []
+
+
+HOKUTO = "北斗精機株式会社 (Hokuto Seiki Co., Ltd.)"
+
+
+@pytest.mark.parametrize(
+    ("signature", "customer", "name", "company", "title"),
+    [
+        (
+            "山田 太郎\u3000北斗精機株式会社\u3000情報システム部 部長",
+            HOKUTO,
+            "山田 太郎",
+            "北斗精機株式会社",
+            "情報システム部 部長",
+        ),
+        (  # business-card order: company, title, name
+            "北斗精機株式会社\u3000情報システム部 部長\u3000山田 太郎",
+            HOKUTO,
+            "山田 太郎",
+            "北斗精機株式会社",
+            "情報システム部 部長",
+        ),
+        (
+            "情報システム部 部長 山田 太郎（北斗精機株式会社）",
+            HOKUTO,
+            "山田 太郎",
+            "北斗精機株式会社",
+            "情報システム部 部長",
+        ),
+        (
+            "北斗精機(株) 情報システム部 部長 山田太郎",
+            HOKUTO,
+            "山田太郎",
+            "北斗精機(株)",
+            "情報システム部 部長",
+        ),
+        (
+            "渡辺 健\u3000株式会社みなと物流\u3000情報システム部 部長",
+            "株式会社みなと物流 (Minato Logistics Co., Ltd.)",
+            "渡辺 健",
+            "株式会社みなと物流",
+            "情報システム部 部長",
+        ),
+        ("Taro Yamada, Hokuto Seiki Co., Ltd., IT Manager", HOKUTO, "Taro Yamada",
+         "Hokuto Seiki Co., Ltd.", "IT Manager"),
+    ],
+)  # fmt: skip
+def test_japanese_signatures_separated_by_spaces(claims, signature, customer, name, company, title):
+    parsed = parse_signature(signature, customer)
+    assert (parsed.name, parsed.company, parsed.title) == (name, company, title)
+    status, results = run(
+        claims,
+        customer={"status": "completed", "signature": signature},
+        customer_fields={"name": customer},
+    )
+    assert status == Status.PASS
+    assert (
+        results[0]["message"]
+        == f"Customer survey signed by {name} ({title}) for {company.rstrip('.')}."
+    )
 
 
 def test_complete_signatures_pass(claims):
@@ -209,6 +309,45 @@ def test_same_person_tolerates_case_and_accents():
     assert same_person("Élodie Berthelot", "elodie berthelot")
     assert same_person("Kaur Priya", "Priya Kaur")
     assert not same_person("Priya Kaur", "Jordan Blake")
+
+
+def test_same_person_ignores_courtesy_titles_initials_and_spacing():
+    assert same_person("Dr. Omar Haddad", "Omar Haddad")
+    assert same_person("Omar K. Haddad", "Omar Haddad")
+    assert same_person("佐藤陽翔", "佐藤 陽翔")
+    assert same_person("Mohammed Al Rashid", "Mohammed Al-Rashid")
+    # One letter apart is another person, not a typo to forgive.
+    assert not same_person("Maria Garcia", "Mario Garcia")
+    assert not same_person("Omar Haddad", "Haddad")
+
+
+def test_doctor_title_does_not_hide_the_same_person(claims):
+    status, results = run(
+        claims,
+        customer={"status": "completed", "signature": "Omar Haddad, Contoso Ltd, IT Manager"},
+        partner={"status": "completed", "signature": "Dr. Omar Haddad, FridayINC, Architect"},
+    )
+    assert status == Status.WARN
+    assert by_message(results, "same person")["status"] == "warn"
+
+
+def test_similar_names_of_two_people_are_not_the_same_person(claims):
+    status, results = run(
+        claims,
+        customer={"status": "completed", "signature": "Maria Garcia, Contoso Ltd, IT Manager"},
+        partner={"status": "completed", "signature": "Mario Garcia, FridayINC, Delivery Lead"},
+    )
+    assert status == Status.PASS
+    assert not any("same person" in r["message"] for r in results)
+
+
+def test_title_without_company_fails_rather_than_naming_a_department(claims):
+    status, results = run(
+        claims,
+        customer={"status": "completed", "signature": "Susie Jones, Director, Cloud Services"},
+    )
+    assert status == Status.FAIL
+    assert "lacks the company name" in results[0]["message"]
 
 
 @pytest.mark.parametrize("example", SurveySignature.examples, ids=lambda e: e.name)
