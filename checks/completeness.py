@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+from checks.psd import HEADING_CHARS, SHORT_DOCUMENT, find_disclosure
 from workbench.check_api import (
     Check,
     CheckContext,
     ClaimView,
+    DocumentView,
     Evidence,
     ExampleCase,
     Result,
@@ -13,10 +17,42 @@ from workbench.check_api import (
 )
 from workbench.testing import docx_document
 
+# A disclosure opens with its title or statement, under at most a letterhead, a date and an
+# addressee; a report that carries a PSD slide or appendix after its own content is a report.
+DISCLOSURE_OPENING = 2 * HEADING_CHARS
+_PROSE = re.compile(r".{40,}[.!?。]\s*$", re.DOTALL)
+
+
+def _opens_with(document: DocumentView, offset: int) -> bool:
+    """Whether ``offset`` (in the segments joined by newlines) is where the document opens."""
+    before, position = [], 0
+    for segment in document.segments:
+        if position + len(segment.text) >= offset:
+            break
+        before.append(segment.text)
+        position += len(segment.text) + 1
+    # Heading lines are single, short and not sentences; slides and pages before it are content.
+    return offset < DISCLOSURE_OPENING and not any(
+        "\n" in text.strip() or _PROSE.match(text.strip()) for text in before
+    )
+
+
+def not_a_report(document: DocumentView, claim: ClaimView) -> str | None:
+    """Why a POE-section document is not a POE report (DOMAIN item 4), or None if it may be one."""
+    if any(document.sha256 == invoice.sha256 for invoice in claim.invoices):
+        return "the invoice uploaded again"
+    # An unreadable document may well be the report: the readability check reports on it.
+    if not document.readable or len(document.text) > SHORT_DOCUMENT:
+        return None
+    found = find_disclosure(document, claim.customer)
+    if found and not found.mention_only and _opens_with(document, found.offset):
+        return "the Public Sector Disclosure, which is required besides the POE, not part of it"
+    return None
+
 
 class Completeness(Check):
     id = "completeness"
-    version = "1"
+    version = "2"
     title = "All POE components present"
     description = (
         "The claim has an invoice, at least one POE document, a completed partner survey, and a "
@@ -27,8 +63,14 @@ class Completeness(Check):
         missing = []
         if not claim.invoices:
             missing.append("an invoice")
+        others = [(d, why) for d in claim.poe_documents if (why := not_a_report(d, claim))]
         if not claim.poe_documents:
             missing.append("POE documents")
+        elif len(others) == len(claim.poe_documents):
+            # DOMAIN lists the POE documents and the PSD apart: a PSD or a second copy of the
+            # invoice in the POE section leaves the claim without its POE.
+            listed = "; ".join(f"{d.file_name} is {why}" for d, why in others)
+            missing.append(f"POE documents (the POE section holds no POE report: {listed})")
         for role, required in (
             ("partner", True),
             ("customer", claim.engagement.customer_survey_required),
@@ -40,7 +82,8 @@ class Completeness(Check):
         present = [Evidence(d.file_name, d.kind) for d in claim.documents]
         if missing:
             return Result.failed(f"Missing: {', '.join(missing)}.", evidence=present)
-        message = f"Invoice, {len(claim.poe_documents)} POE document(s) and the required surveys are present."
+        reports = len(claim.poe_documents) - len(others)
+        message = f"Invoice, {reports} POE document(s) and the required surveys are present."
         if len(claim.invoices) > 1:
             names = ", ".join(d.file_name for d in claim.invoices)
             return Result.warning(

@@ -10,6 +10,7 @@ from workbench.check_api import (
     Check,
     CheckContext,
     ClaimView,
+    CustomerView,
     DocumentMatch,
     DocumentView,
     Evidence,
@@ -69,11 +70,11 @@ def is_template(match: DocumentMatch) -> bool:
     return match.source == "template" or match.claim_id is None
 
 
-def _is_disclosure(document: DocumentView) -> bool:
+def _is_disclosure(document: DocumentView, customer: CustomerView) -> bool:
     """A document that is a Public Sector Disclosure (not a report that mentions or appends one)."""
     if not document.readable or len(document.text) > SHORT_DOCUMENT:
         return False
-    finding = find_disclosure(document)
+    finding = find_disclosure(document, customer)
     return finding is not None and not finding.mention_only
 
 
@@ -104,7 +105,7 @@ class DuplicatePoe(Check):
         no_opinion: list[str] = []
         for document in claim.poe_documents:
             # Disclosures are one form filled in per customer: alike by design.
-            standard_form = _is_disclosure(document)
+            standard_form = _is_disclosure(document, claim.customer)
             matches = sorted(
                 (
                     m

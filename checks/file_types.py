@@ -70,6 +70,22 @@ _COMPATIBLE = {
 }
 
 
+# Word, Excel and PowerPoint 97-2003 files keep their format when encrypted (RC4 or XOR),
+# so the sniffer sees a plain .doc/.xls/.ppt; only reading the file shows it is locked.
+# A password-protected PDF is not refused here: the rules forbid encrypted Office files.
+_LEGACY_OFFICE = frozenset({"doc", "xls", "ppt"})
+
+
+def _encrypted(document: DocumentView) -> bool:
+    error = document.extraction.error
+    return error is not None and error.code == "encrypted"
+
+
+def _locked(document: DocumentView) -> str:
+    locked = document.content_type in _LEGACY_OFFICE and _encrypted(document)
+    return ", password-protected" if locked else ""
+
+
 def content_name(kind: str) -> str:
     return CONTENT_NAMES.get(kind, f"content of kind {kind!r}")
 
@@ -89,6 +105,11 @@ def problem(document: DocumentView) -> str | None:
             "upload it without a password or rights protection"
         )
     if extension in _COMPATIBLE.get(kind, ()):
+        if kind in _LEGACY_OFFICE and _encrypted(document):
+            return (
+                f"{content_name(kind)} that is password-protected (encrypted) and cannot be "
+                "opened for review; upload it without a password"
+            )
         return None
     if kind in _COMPATIBLE:  # an allowed type under the wrong name
         right = sorted(_COMPATIBLE[kind])[0]
@@ -98,7 +119,7 @@ def problem(document: DocumentView) -> str | None:
 
 class FileTypes(Check):
     id = "file-types"
-    version = "1"
+    version = "2"
     title = "Allowed file types"
     description = (
         "Every document is a PDF, PowerPoint (.ppt, .pptx), Word (.doc, .docx), Outlook (.msg) "
@@ -115,7 +136,7 @@ class FileTypes(Check):
                 f"{count} not an allowed file type ({', '.join(ALLOWED)}): {lines}.",
                 evidence=[
                     Evidence(d.file_name, "file type", f"name .{d.extension or '?'}; content: "
-                             f"{content_name(d.content_type)}")
+                             f"{content_name(d.content_type)}{_locked(d)}")
                     for d, _ in bad
                 ],
             )  # fmt: skip

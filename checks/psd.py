@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from workbench.check_api import (
     Check,
     CheckContext,
     ClaimView,
+    CustomerView,
     DocumentView,
     Evidence,
     ExampleCase,
@@ -22,9 +24,11 @@ from workbench.testing import docx_document, pptx_document
 PSD_COUNTRIES = ("IN", "PR", "US")
 
 _W = r"[^\W\d_]+"  # a word, any script
+# Japanese names for a public body: ministries, agencies, prefectures and municipalities.
+_JA_PUBLIC = r"公共部門|公共機関|公的機関|官公庁|政府機関|地方公共団体|公共セクター|パブリックセクター|自治体"
 # Phrases that title or name a disclosure document outright.
 _TITLE = re.compile(
-    r"public[\s-]+sector\s+(?:entity\s+|customer\s+)?disclosure"
+    r"public[\s-]+sector\s+(?:entity\s+|customer\s+|incentive\s+)?disclosure"
     r"|\bPSD\b\s+(?:form|template|acknowledg)"
     r"|disclosure\s+(?:form\s+|statement\s+|notice\s+)?(?:to|for)\s+(?:an?\s+|the\s+)?"
     rf"(?:{_W}\s+){{0,2}}?(?:public[\s-]+sector|government)"
@@ -32,29 +36,51 @@ _TITLE = re.compile(
     rf"|(?:divulgation|d[ée]claration|notification)\W+(?:{_W}\W+){{0,5}}?secteur\s+public"
     rf"|secteur\s+public\W+(?:{_W}\W+){{0,4}}?(?:divulgation|d[ée]claration)"
     rf"|divulgaci[oó]n\W+(?:{_W}\W+){{0,4}}?sector\s+p[uú]blico"
-    r"|(?:公共部門|公共機関|公的機関|官公庁|政府機関|地方公共団体).{0,20}?開示"
-    r"|開示.{0,20}?(?:公共部門|公共機関|公的機関|官公庁|政府機関|地方公共団体)",
+    rf"|(?:{_JA_PUBLIC}).{{0,20}}?開示"
+    rf"|開示.{{0,20}}?(?:{_JA_PUBLIC})",
     re.IGNORECASE,
 )
-# Otherwise: a public-sector term and a disclosure term close together, in a document
-# that also speaks of the incentive or payment being disclosed.
+# Words that, in the same sentence as the title phrase, make it a mention of a disclosure
+# that is elsewhere, later or not needed ("PSD form pending signature", "Public Sector
+# Disclosure: N/A"), not the disclosure itself.
+_MENTION = re.compile(
+    r"\bto\s+be\s+(?:signed|provided|uploaded|sent|submitted|completed|obtained|collected)"
+    r"|\bpending\b|\b(?:will|to)\s+follow|\bN/A\b|not\s+applicable|\bnot\s+(?:yet\s+)?"
+    r"(?:required|needed|signed|provided|received|available|attached|included)"
+    r"|\bseparately\b|\b(?:later|awaiting|outstanding)\b|has\s+been\s+(?:asked|requested)"
+    r"|[àa]\s+venir|en\s+attente|sans\s+objet|non\s+applicable|s[ée]par[ée]ment"
+    r"|ult[ée]rieurement|後日|別途|未署名|署名待ち|予定|該当なし|対象外",
+    re.IGNORECASE,
+)
+# A statement needs a public-sector party (unless the claim's customer is named instead) ...
 _PUBLIC = re.compile(
     r"public[\s-]+sector|government(?:al)?\s+(?:entity|agency|body|customer|organi[sz]ation)"
     r"|public\s+(?:official|entity|body|agency|authority)|state[\s-]+owned"
     r"|secteur\s+public|(?:entit[ée]|organisme|[ée]tablissement)\s+publi[cq]|fonctionnaire"
-    r"|collectivit[ée]\s+territoriale|administration\s+publique"
-    r"|公共部門|公共機関|公的機関|官公庁|政府機関|地方公共団体|公務員",
+    rf"|collectivit[ée]\s+territoriale|administration\s+publique|{_JA_PUBLIC}|公務員",
     re.IGNORECASE,
 )
-_DISCLOSE = re.compile(r"disclos|divulg|開示", re.IGNORECASE)
+# ... a word that discloses it, informs of it or acknowledges it ...
+_DISCLOSE = re.compile(
+    r"disclos|divulg|acknowledg|\binform|notif|transparen|\bavis\b|reconna[iî]"
+    r"|開示|確認|通知|告知",
+    re.IGNORECASE,
+)
+# ... and what is disclosed: the partner's incentive from Microsoft. "Incentive" says it on
+# its own; a payment, fee or funding only when Microsoft pays it (not "payment card data").
+_INCENTIVE = re.compile(r"incentive|incitati|インセンティブ", re.IGNORECASE)
 _PAYMENT = re.compile(
-    r"incentive|payment|funding|fee|compensation|incitati|paiement|r[ée]mun[ée]ration"
-    r"|financement|インセンティブ|報酬|支払",
+    r"payment|funding|\bfees?\b|compensation|paiement|r[ée]mun[ée]ration|financement|\bvers[ée]"
+    r"|報酬|支払|対価",
     re.IGNORECASE,
 )
+_MICROSOFT = re.compile(r"microsoft|マイクロソフト", re.IGNORECASE)
 _NAMED_LIKE_PSD = re.compile(r"psd|disclos|divulg|開示", re.IGNORECASE)
-# How far apart (in characters) the two terms may be to count as one statement.
+# How far apart (in characters) the terms may be to count as one statement.
 NEAR = 250
+# A PSD appended to a report may put "Customer:", "Partner:" and "Date:" lines between its
+# heading and the statement: look this many segments on from the heading.
+FOLLOWING_SEGMENTS = 6
 
 
 # A disclosure is a page or two; in a longer document the title phrase counts when it heads
@@ -69,43 +95,96 @@ class Finding:
     document: DocumentView
     evidence: Evidence
     mention_only: bool = False  # the phrase occurs, but the document is not a disclosure
+    offset: int = 0  # where the finding starts in the document's text (segments joined by \n)
 
 
-def _states_disclosure(text: str, start: int, end: int) -> bool:
-    """Whether a disclosure statement (disclose + payment) stands around text[start:end]."""
-    around = text[max(0, start - 2 * NEAR) : start] + " " + text[end : end + 2 * NEAR]
-    return bool(_DISCLOSE.search(around) and _PAYMENT.search(around))
+def _incentive_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` speaks of the partner's incentive, or a payment by Microsoft."""
+    spans = [(m.start(), m.end()) for m in _INCENTIVE.finditer(text)]
+    for payment in _PAYMENT.finditer(text):
+        around = text[max(0, payment.start() - 120) : payment.end() + 120]
+        if _MICROSOFT.search(around):
+            spans.append((payment.start(), payment.end()))
+    return sorted(spans)
 
 
-def find_disclosure(document: DocumentView) -> Finding | None:
-    """Return where ``document`` reads as a Public Sector Disclosure, or None."""
-    short = len(document.text) <= SHORT_DOCUMENT
-    offset = 0
-    mention: Finding | None = None
+def _statement(text: str, party: re.Pattern[str] | None = None) -> tuple[int, int] | None:
+    """Where a disclosure statement starts in ``text`` (a span of its key words), or None.
+
+    A statement discloses (or acknowledges) the incentive Microsoft pays the partner; with
+    ``party`` it must also name a public-sector party or the customer nearby.
+    """
+    for start, end in _incentive_spans(text):
+        lo, hi = max(0, start - NEAR), end + NEAR
+        verb = _DISCLOSE.search(text, lo, hi)
+        if verb is None:
+            continue
+        if party is not None and not party.search(text, max(0, start - 2 * NEAR), end + 2 * NEAR):
+            continue
+        # Point the reviewer at the statement's first words: what is disclosed, or who discloses.
+        return (verb.start(), verb.end()) if verb.start() < start else (start, end)
+    return None
+
+
+def _mention(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] says the disclosure is elsewhere or moot."""
+    left = max(text.rfind(mark, max(0, start - 150), start) for mark in ".!?。\n")
+    right = [i for mark in ".!?。\n" if (i := text.find(mark, end, end + 150)) >= 0]
+    sentence = text[left + 1 : min(right, default=end + 150)]
+    return bool(_MENTION.search(sentence))
+
+
+def _party(customer: CustomerView | None) -> re.Pattern[str]:
+    """A public-sector word, or the claim's customer by name when the claim says it is public."""
+    if customer is None or not customer.public_sector or not customer.name.strip():
+        return _PUBLIC
+    name = r"\s+".join(re.escape(word) for word in customer.name.split())
+    return re.compile(rf"{_PUBLIC.pattern}|{name}", re.IGNORECASE)
+
+
+def find_disclosure(document: DocumentView, customer: CustomerView | None = None) -> Finding | None:
+    """Return where ``document`` reads as a Public Sector Disclosure, or None.
+
+    ``customer`` (the claim's) lets a statement that names a public-sector customer stand
+    without a public-sector word.
+    """
     segments = document.segments
-    for index, segment in enumerate(segments):
-        match = _TITLE.search(segment.text)
-        if match:
-            evidence = _evidence(document, segment, match.start(), match.end())
-            heading = offset + match.start() < HEADING_CHARS
-            # The statement may follow in the next paragraph, under the heading.
-            window = " ".join(s.text for s in segments[index : index + 2])
-            if short or heading or _states_disclosure(window, match.start(), match.end()):
-                return Finding(document, evidence)
-            mention = mention or Finding(document, evidence, mention_only=True)
+    starts: list[int] = []
+    offset = 0
+    for segment in segments:
+        starts.append(offset)
         offset += len(segment.text) + 1
-    if not short or not _PAYMENT.search(document.text):
-        return mention
+    text = "\n".join(s.text for s in segments)
+
+    def at(position: int, length: int, mention_only: bool = False) -> Finding:
+        index = bisect_right(starts, position) - 1
+        segment, start = segments[index], position - starts[index]
+        return Finding(
+            document, _evidence(document, segment, start, start + length), mention_only, position
+        )
+
+    mention: Finding | None = None
     for index, segment in enumerate(segments):
-        # A statement may run over a heading and the paragraph under it.
-        window = " ".join(s.text for s in segments[index : index + 2])
-        for public in _PUBLIC.finditer(window):
-            lo, hi = max(0, public.start() - NEAR), public.end() + NEAR
-            if _DISCLOSE.search(window[lo:hi]):
-                where, start = segment, public.start()
-                if start > len(segment.text):  # the term is in the next segment
-                    where, start = segments[index + 1], start - len(segment.text) - 1
-                return Finding(document, _evidence(document, where, start, start + len(public[0])))
+        for match in _TITLE.finditer(segment.text):
+            position = starts[index] + match.start()
+            if _mention(segment.text, match.start(), match.end()):
+                mention = mention or at(position, len(match[0]), mention_only=True)
+                continue
+            if position < HEADING_CHARS:
+                return at(position, len(match[0]))
+            # The statement may stand before the phrase, or under it past a few field lines.
+            after = index + FOLLOWING_SEGMENTS
+            stop = starts[after] if after < len(segments) else len(text)
+            if _statement(text[max(0, position - 2 * NEAR) : stop]) is not None:
+                return at(position, len(match[0]))
+            mention = mention or at(position, len(match[0]), mention_only=True)
+    if len(document.text) > SHORT_DOCUMENT:
+        return mention
+    # A page without the title can still be the disclosure: a letter in which the customer
+    # acknowledges the incentive, or a notice that tells a public body about it.
+    found = _statement(text, _party(customer))
+    if found is not None:
+        return at(found[0], found[1] - found[0])
     return mention
 
 
@@ -122,12 +201,13 @@ def required(claim: ClaimView) -> bool:
 
 class PublicSectorDisclosure(Check):
     id = "psd"
-    version = "1"
+    version = "2"
     title = "Public Sector Disclosure present"
     description = (
         "A public-sector customer in India, Puerto Rico or the United States needs a Public "
-        "Sector Disclosure among the POE documents. It is recognised by what it says (English "
-        "or French), never by its file name; other claims skip this check."
+        "Sector Disclosure among the POE documents. It is recognised by what it says (English, "
+        "French or Japanese), never by its file name; a document that only mentions one (to "
+        "follow, pending, N/A) is not one. Other claims skip this check."
     )
 
     def applies_to(self, claim: ClaimView) -> bool:
@@ -152,7 +232,7 @@ class PublicSectorDisclosure(Check):
         who = f"{claim.customer.name} is a public-sector customer in {country}"
         mentions: list[Finding] = []
         for document in claim.poe_documents:
-            found = find_disclosure(document)
+            found = find_disclosure(document, claim.customer)
             if found and found.mention_only:
                 mentions.append(found)
             elif found:
@@ -162,7 +242,7 @@ class PublicSectorDisclosure(Check):
                     evidence=[found.evidence],
                 )
         for document in claim.invoices:
-            found = find_disclosure(document)
+            found = find_disclosure(document, claim.customer)
             if found and not found.mention_only:
                 return Result.warning(
                     f"{who}; a Public Sector Disclosure was found in {document.file_name}, which "

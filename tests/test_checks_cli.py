@@ -45,7 +45,7 @@ def test_checks_run_json_is_the_contract_document(runner, imported):
     assert document["claim_id"] == "3000002"
     completeness = next(r for r in document["results"] if r["check"] == "completeness")
     assert completeness["status"] == "fail"
-    assert completeness["version"] == "1"
+    assert completeness["version"] == "2"
     assert completeness["message"].startswith("Missing: an invoice")
     assert {"document", "location", "excerpt"} <= set(completeness["evidence"][0])
 

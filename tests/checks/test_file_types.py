@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -183,3 +184,49 @@ def test_damaged_file_of_the_right_type_is_not_this_checks_business(claims, tmp_
 def test_examples(claims, example):
     status, _ = run(claims, example.build(claims))
     assert status == example.expected
+
+
+# Encrypted 97-2003 files keep their format, so only reading them shows the password.
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+
+
+def corpus_file(path: str) -> bytes:
+    if not (CORPUS / path).is_file():
+        pytest.skip(f"document corpus not found at {CORPUS.resolve()}")
+    return (CORPUS / path).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "what"),
+    [
+        ("msoffcrypto-tool/rc4cryptoapi_password.doc", "Report.doc", "Word 97-2003"),
+        ("msoffcrypto-tool/rc4cryptoapi_password.xls", "Inventory.xls", "Excel 97-2003"),
+        ("msoffcrypto-tool/rc4cryptoapi_password.ppt", "Summary.ppt", "PowerPoint 97-2003"),
+        ("msoffcrypto-tool/xor_password_123456789012345.xls", "Devices.xls", "Excel 97-2003"),
+    ],
+    ids=["doc-rc4", "xls-rc4", "ppt-rc4", "xls-xor"],
+)
+def test_encrypted_legacy_office_file_fails(claims, source, name, what):
+    claim = claims.view(
+        documents=[
+            docx_document("invoice.docx", ["Invoice", "Claim ID: 3000001"], kind="invoice"),
+            raw_document(name, corpus_file(source)),
+        ]
+    )
+    assert claim.documents[1].extraction.error.code == "encrypted"
+    status, results = run(claims, claim)
+    assert status == Status.FAIL
+    message = results[0]["message"]
+    assert f"{name} is a{'n' if what[0] == 'E' else ''} {what}" in message
+    assert "password-protected" in message and "upload it without a password" in message
+    assert "invoice.docx" not in message
+    assert results[0]["evidence"][0]["document"] == name
+    assert results[0]["evidence"][0]["excerpt"].endswith(", password-protected")
+
+
+def test_unencrypted_legacy_office_file_passes(claims):
+    plain = corpus_file("msoffcrypto-tool/rc4cryptoapi_password_plain.doc")
+    claim = claims.view(documents=[raw_document("Report.doc", plain)])
+    assert claim.documents[0].readable
+    status, _ = run(claims, claim)
+    assert status == Status.PASS

@@ -240,3 +240,186 @@ def test_disclosure_appended_to_a_long_report_is_found(claims):
     status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
     assert status == Status.PASS
     assert result["evidence"][0]["location"] == f"paragraph {len(LONG_REPORT) + 1}"
+
+
+# A short deck or report that names the disclosure as still to come, or not needed, is not it.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Public Sector Disclosure to be signed by the City and uploaded later.",
+        "PSD form pending signature by the City clerk.",
+        "Public Sector Disclosure: N/A",
+        "Public Sector Disclosure - will follow once the City attorney has reviewed it.",
+    ],
+    ids=["to-be-signed", "pending", "n-a", "will-follow"],
+)
+def test_short_report_that_says_the_disclosure_is_elsewhere_is_not_one(claims, line):
+    report = pptx_document(
+        "workshop-report.pptx",
+        [
+            ("Executive Summary", "Frontline workshop delivered by FridayINC for the crews."),
+            ("Next Steps", "Pilot Teams Shifts in three depots by December."),
+            ("Open Items", line),
+        ],
+    )
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
+    assert status == Status.FAIL
+    assert (
+        "workshop-report.pptx mentions a disclosure (slide 3) but is not one" in result["message"]
+    )
+
+
+def test_na_right_under_the_report_title_is_not_a_disclosure(claims):
+    report = docx_document(
+        "Riverton_Report.docx",
+        [
+            "Riverton Enable Frontline Workshop Report",
+            "Workshop delivered on 2026-10-02 to 14 depot supervisors.",
+            "Public Sector Disclosure: N/A",
+        ],
+    )
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
+    assert status == Status.FAIL
+    assert "Riverton_Report.docx mentions a disclosure (paragraph 3)" in result["message"]
+
+
+def test_table_of_contents_listing_a_separate_disclosure_is_not_one(claims):
+    report = docx_document(
+        "report.docx",
+        [
+            "Riverton Enable Frontline Workshop Report",
+            "Contents: 1 Findings; 2 Recommendations; 3 Public Sector Disclosure (signed "
+            "separately)",
+            *LONG_REPORT,
+        ],
+    )
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
+    assert status == Status.FAIL
+    assert "report.docx mentions a disclosure (paragraph 2) but is not one" in result["message"]
+
+
+def test_disclosure_of_payment_data_to_a_government_agency_is_not_a_psd(claims):
+    deck = pptx_document(
+        "Riverton_Sensitive_Data_Workshop.pptx",
+        [
+            (
+                "Executive Summary",
+                "Protect and Govern Sensitive Data workshop for the City of Riverton, a "
+                "government agency with 1,200 employees.",
+            ),
+            (
+                "Findings",
+                "Risk of accidental disclosure of residents' personal data and payment card "
+                "numbers in the utilities billing team's shared mailboxes.",
+            ),
+            ("Recommendations", "Deploy sensitivity labels and DLP policies for payment data."),
+        ],
+    )
+    status, _ = run(claims, claims.view(customer=PUBLIC_US, documents=[deck]))
+    assert status == Status.FAIL
+
+
+# Disclosures without a title phrase: the customer named in the claim stands in for a
+# public-sector word.
+UNTITLED = {
+    "letter": (
+        "City of Riverton - Office of the IT Director",
+        "Re: Enable Frontline Workshop - acknowledgement of Microsoft incentive payment",
+        "The City of Riverton acknowledges that FridayINC will receive an incentive payment "
+        "from Microsoft Corporation for delivering the workshop to the City.",
+        "Susie Jones, IT Director, City of Riverton",
+    ),
+    "statement": (
+        "Incentive Disclosure Statement",
+        "To: City of Riverton (municipal government)",
+        "FridayINC hereby discloses that it will receive an incentive payment from Microsoft "
+        "for delivering the Enable Frontline Workshop to the City.",
+        "Acknowledged by the customer: Susie Jones, IT Director",
+    ),
+    "notice": (
+        "Notice to Government Customer",
+        "FridayINC receives an incentive payment from Microsoft for delivering the Enable "
+        "Frontline Workshop to the City of Riverton. The City is not charged for the workshop.",
+        "Acknowledged: Susie Jones, IT Director, City of Riverton",
+    ),
+    "fr-avis": (
+        "Avis de transparence – organisme public",
+        "FridayINC informe la Ville de Riverton, organisme public, que Microsoft lui verse une "
+        "rémunération pour l'atelier Enable Frontline.",
+        "Signé : Susie Jones, Directrice informatique",
+    ),
+    "ja-sector": (
+        "公共セクター開示書",
+        "FridayINC は、本ワークショップの実施に対してマイクロソフトから報酬を受領することを、"
+        "リバートン市に開示します。",
+    ),
+    "ja-letter": (
+        "インセンティブ受領に関する確認書",
+        "リバートン市（地方自治体）は、FridayINC が本ワークショップの実施についてマイクロソフト"
+        "から報酬を受領することを確認しました。",
+    ),
+}
+
+
+@pytest.mark.parametrize("paragraphs", UNTITLED.values(), ids=UNTITLED.keys())
+def test_disclosure_without_the_usual_title_is_recognised(claims, paragraphs):
+    document = docx_document("disclosure.docx", list(paragraphs))
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[REPORT, document]))
+    assert status == Status.PASS
+    assert "the Public Sector Disclosure is disclosure.docx" in result["message"]
+
+
+def test_school_district_letter_names_the_customer_from_the_claim(claims):
+    customer = {**PUBLIC_US, "name": "Lakewood Unified School District"}
+    letter = docx_document(
+        "ack.docx",
+        [
+            "Incentive Disclosure and Acknowledgement",
+            "Lakewood Unified School District acknowledges that Bluestem Consulting has disclosed "
+            "that it receives funding from Microsoft for the Copilot workshop.",
+        ],
+    )
+    status, _ = run(claims, claims.view(customer=customer, documents=[REPORT, letter]))
+    assert status == Status.PASS
+
+
+def test_appendix_with_field_lines_before_the_statement_is_found(claims):
+    report = docx_document(
+        "report.docx",
+        [
+            *LONG_REPORT,
+            "Appendix A - Public Sector Disclosure",
+            "Customer: City of Riverton",
+            "Partner: FridayINC Inc.",
+            "Date: 14 October 2026",
+            "FridayINC discloses to the City of Riverton that Microsoft pays FridayINC an "
+            "incentive for this engagement. The City acknowledges this disclosure.",
+        ],
+    )
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
+    assert status == Status.PASS
+    assert result["evidence"][0]["location"] == f"paragraph {len(LONG_REPORT) + 1}"
+
+
+def test_public_sector_incentive_disclosure_appendix_is_found(claims):
+    report = docx_document(
+        "report.docx",
+        [
+            *LONG_REPORT,
+            "Appendix A - Public Sector Incentive Disclosure",
+            "FridayINC discloses to the City of Riverton, a public sector customer, that "
+            "Microsoft pays FridayINC an incentive for this engagement.",
+        ],
+    )
+    status, _ = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
+    assert status == Status.PASS
+
+
+def test_invoice_note_about_a_separate_disclosure_does_not_warn(claims):
+    invoice = docx_document(
+        "invoice.docx",
+        ["INVOICE", "Claim ID: 3000001", "Note: Public Sector Disclosure provided separately"],
+        kind="invoice",
+    )
+    status, _ = run(claims, claims.view(customer=PUBLIC_US, documents=[invoice, REPORT]))
+    assert status == Status.FAIL
