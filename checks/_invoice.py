@@ -622,6 +622,38 @@ def _signed(text: str, number: _Number, markers: Sequence[_Marker]) -> Decimal:
     return number.value
 
 
+# A bare number that cites a law or a document, not money: "Art. 44 and 196", "s.8 VATA 1994",
+# "article 196 de la directive", "§ 13b UStG", "Section 7(2)".
+_REFERENCE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:art(?:icles?|ikel|[íi]culos?|icolo)?|sections?|sec|directives?|directiva|richtlinie"
+    r"|para(?:graph)?s?|chapters?|clauses?|rules?|regulations?|reg)\.?|\bss?\.|§+)"
+    r"\s*(?:\d+(?:\(\w{1,3}\))*\s*(?:,|and|et|und|e|y|&|/|or|ou)\s*)*(?:\d+(?:\(\w{1,3}\))*\()?$"
+)
+_REFERENCE_AFTER = re.compile(r"\(\w{1,3}\)")  # "196(1)"
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+# A line saying no tax is charged: any bare number on it is a reference, never the tax.
+_NO_TAX = re.compile(
+    r"(?i)reverse[\s-]*charge|auto[\s-]?liquidation|\bexempt|\bexon[ée]r|steuerschuldnerschaft"
+    r"|\bsteuerfrei|zero[\s-]?rated|\bnot\s+subject\s+to|\bnon\s+soumis|\besent[ei]\b|\bexent[ao]\b"
+    r"|inversione\s+contabile|inversi[óo]n\s+del\s+sujeto|\bverlegd\b"
+)
+
+
+def _is_reference(text: str, number: _Number, kind: str | None) -> bool:
+    """Whether a bare number (no currency, not written like money) cites a law or a year.
+
+    On a tax line a year ("VATA 1994") and any bare number on a line that says no tax is
+    charged ("Reverse charge", "Autoliquidation", "Exempt") are references too.
+    """
+    if _REFERENCE_BEFORE.search(text[max(0, number.start - 80) : number.start]):
+        return True
+    if _REFERENCE_AFTER.match(text, number.end):
+        return True
+    if kind != "tax":
+        return False
+    return _YEAR.fullmatch(number.raw) is not None or _NO_TAX.search(text) is not None
+
+
 def _read_line(line: Line, pending: tuple[str, str] | None) -> tuple[list[_Found], bool]:
     """The amounts on ``line``; ``pending`` is a label line just above (kind, text).
 
@@ -677,6 +709,8 @@ def _read_line(line: Line, pending: tuple[str, str] | None) -> tuple[list[_Found
             is_unit = not own and _UNIT_AFTER.match(tail) is not None
             if is_unit or (not own and not_money):
                 continue
+            if not own and not number.shaped and _is_reference(text, number, kind):
+                continue  # "VAT reverse charge (Art. 44 and 196)", "s.8 VATA 1994"
             labelled_last = kind is not None and index == members[-1]
             if own or number.shaped or labelled_last:
                 accepted.append((index, _signed(text, number, own), currency, source))

@@ -27,7 +27,7 @@ from workbench.check_api import (
 
 class InvoiceAmount(Check):
     id = "invoice-amount"
-    version = "1"
+    version = "2"
     title = "Invoice amount is the payout, before tax, in USD"
     description = (
         "The invoice's pre-tax amount is in USD and equals the payout: the engagement's rate for "
@@ -199,8 +199,10 @@ class _Candidate:
     """A pre-tax amount the invoice shows, and the lines that show it."""
 
     def __init__(self, amount: Amount, value: Decimal | None = None, total: Amount | None = None,
-                 tax: Decimal | None = None, taxes: tuple[Amount, ...] = ()) -> None:  # fmt: skip
+                 tax: Decimal | None = None, taxes: tuple[Amount, ...] = (),
+                 parts: tuple[Amount, ...] = ()) -> None:  # fmt: skip
         self.amount = amount
+        self.parts = parts  # the section subtotals a total adds up
         self.value = (amount.value if value is None else value).quantize(
             CENT, rounding=ROUND_HALF_UP
         )
@@ -210,6 +212,8 @@ class _Candidate:
 
     @property
     def cited(self) -> tuple[Amount, ...]:
+        if self.parts:
+            return (self.amount, *self.parts)
         return (self.amount, *self.taxes) if self.total is not None else (self.amount,)
 
     def describe(self) -> str:
@@ -218,6 +222,11 @@ class _Candidate:
             return (
                 f"a total of {self.total.display()} including {format_money(self.tax, currency)} tax, "
                 f"so a pre-tax amount of {format_money(self.value, currency)}"
+            )
+        if self.parts:
+            return (
+                f"a total of {self.amount.display()}{_quoted(self.amount.label)}, the sum of its "
+                f"subtotals ({' + '.join(a.display() for a in self.parts)}) and no tax listed"
             )
         return f"{format_money(self.value, currency)}{_quoted(self.amount.label)}"
 
@@ -229,7 +238,8 @@ def _pretax_candidates(reading: InvoiceReading) -> tuple[list[_Candidate], str]:
     less the tax it lists; failing that, amounts without a label.
     """
     if reading.pretax:
-        return [_Candidate(a) for a in reading.pretax], "labelled"
+        candidates = [_Candidate(a) for a in reading.pretax]
+        return candidates + _sections_total(reading), "labelled"
     if reading.totals:
         candidates = []
         for total in reading.totals:
@@ -248,13 +258,31 @@ def _pretax_candidates(reading: InvoiceReading) -> tuple[list[_Candidate], str]:
     return [_Candidate(a) for a in unlabelled], "unlabelled"
 
 
+def _sections_total(reading: InvoiceReading) -> list[_Candidate]:
+    """A total that is the sum of several section subtotals ("Subtotal Phase 1", "Phase 2").
+
+    Each subtotal is then only part of the pre-tax amount; the total, when no tax is
+    charged, is all of it.
+    """
+    found = []
+    for currency in dict.fromkeys(a.currency for a in reading.pretax):
+        parts = tuple(a for a in reading.pretax if a.currency == currency)
+        if len(parts) < 2 or any(t.currency == currency and t.value for t in reading.taxes):
+            continue
+        whole = sum((a.cents for a in parts), Decimal(0))
+        totals = [t for t in reading.totals if t.currency == currency and t.cents == whole]
+        if totals and whole not in {a.cents for a in parts}:
+            found.append(_Candidate(totals[-1], parts=parts))
+    return found
+
+
 def _passed(
     document: DocumentView, reading: InvoiceReading, match: _Candidate, how: str, basis: _Basis
 ) -> Result:
     amount = match.amount
     cited: list[Amount] = list(match.cited)
     same = f"the same as {basis.name} ({basis.expected})"
-    if how == "total" and match.tax:
+    if (how == "total" and match.tax) or match.parts:
         return Result.passed(
             f"Invoice shows {match.describe()}, {same}.", _evidence(document, *cited)
         )

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from checks._invoice import Line, lines_of, unreadable_invoice
 from workbench.check_api import (
@@ -29,6 +30,17 @@ SHORT_NAME = 8
 LEGAL_WORDS = frozenset(
     ["inc", "incorporated", "ltd", "limited", "llc", "llp", "lp", "plc", "gmbh", "mbh", "ag", "kg", "se", "sa", "sas", "sasu", "sarl", "srl", "spa", "sl", "sau", "bv", "nv", "kk", "co", "corp", "corporation", "company", "cie", "pvt", "pte", "pty", "private", "oy", "ab", "asa", "aps", "ltda", "lda", "ulc", "fz", "fzllc", "fzco", "fze", "fzc", "dmcc", "wll", "bsc", "spc", "the"]
 )  # fmt: skip
+# Words many companies share: a misspelling in one of these ("Servics") is a misreading; in
+# any other word of the name ("Merlin" for Merlion, "Bluestone" for Bluestem) it may be
+# another company.
+GENERIC_WORDS = frozenset(
+    ["services", "service", "solutions", "solution", "systems", "system", "consulting", "consultants", "consultancy", "technologies", "technology", "tech", "cloud", "digital", "data", "software", "group", "partners", "global", "international", "networks", "network", "computing", "computers", "analytics", "security", "advisory", "advisors", "management", "enterprises", "enterprise", "industries", "holdings", "ventures", "innovations", "innovation", "information", "infotech", "it", "labs", "conseil", "beratung", "tecnologia", "tecnologias", "informatique", "informatica", "sistemas", "servicios", "servizi", "soluzioni", "digitale", "and"]
+)  # fmt: skip
+# Letters OCR confuses beyond _OCR, tolerated once in a long distinctive word.
+_OCR_PAIRS = frozenset(
+    frozenset(pair) for pair in ("ce", "uv", "hb", "ft", "gq", "co", "ao", "nh", "ij")
+)
+LONG_WORD = 8
 _CJK_LEGAL = ("株式会社", "有限会社", "合同会社", "(株)", "(有)")
 # Letters OCR confuses, mapped to one of each group.
 _OCR = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "5": "s", "8": "b"})
@@ -39,6 +51,37 @@ _NAME_BEFORE_MARK = re.compile(
     r"PLC|GmbH|AG|S\.?A\.?S?|SARL|S\.r\.l\.|S\.p\.A\.|SRL|SpA|B\.?V\.?|N\.V\.|K\.K\.|Co\.,? Ltd\.?|Corp\.?|"
     r"Corporation|Pvt\.? Ltd\.?|Pty\.? Ltd\.?|Pte\.? Ltd\.?|Private Limited|Ltda\.?|FZ-LLC|FZE|Group))(?![\w])"
 )
+
+
+# Labels that introduce the invoice's recipient (its customer): a name after one, on the
+# lines under one or in the table cells under one is not the issuer's.
+_RECIPIENT_LABEL = re.compile(
+    r"(?i)(?:\b(?:bill(?:ed)?|invoiced?|sold|ship(?:ped)?|deliver(?:ed)?)[\s-]*to\b"
+    r"|\b(?:factur[ée]e?s?|adress[ée]e?s?)\s+[àa]\b|\b(?:fatturare|fatturato|facturar|facturado)\s+a\b"
+    r"|\brechnung\s+an\b"
+    r"|\b(?:customer|client|recipient|buyer|purchaser|attn|attention|destinataire|acheteur"
+    r"|rechnungsempf[äa]nger|empf[äa]nger|kunde|cliente|committente|destinatario)\b"
+    r"(?:[\s-]*(?:name|details|information|info|address|company))?\s*(?:[:：#]|$))"
+    r"|請求先|御中"
+)
+# Phrases naming the company the issuer works for: "subcontractor to X", "on behalf of X".
+_PRINCIPAL = re.compile(
+    r"(?i)\bsub-?contract(?:or|ed|ing)?\s+(?:to|for|of)\b|\bon\s+behalf\s+of\b"
+    r"|\bfor\s+the\s+account\s+of\b|\bprime\s+(?:partner|contractor)\s*[:：]"
+    r"|\bpour\s+le\s+compte\s+de\b|\bim\s+(?:auftrag|namen)\s+(?:von|der|des)\b"
+)
+# Labels that introduce the issuer: what follows them is not the recipient.
+_ISSUER_LABEL = re.compile(
+    r"(?i)\b(?:from|issued\s+by|bill(?:ed)?\s+from|sold\s+by|seller|supplier|vendor|provider|payee"
+    r"|remit(?:tance)?\s+to|pay(?:able)?\s+to|fournisseur|[ée]metteur|vendeur|lieferant|verk[äa]ufer"
+    r"|rechnungssteller|fornitore|proveedor)\b|発行元|請求元"
+)
+# A "Key:" line that ends the block under a recipient label ("Invoice No.:", "Claim ID:").
+_OTHER_FIELD = re.compile(
+    r"^\s*(?!(?i:attn|attention|c/o|contact|address)\b)[^\W\d_][^:：]{0,30}[:：]"
+)
+# How many lines under a recipient label belong to the recipient's block.
+BLOCK_LINES = 4
 
 
 def normalise_company(name: str) -> list[str]:
@@ -77,7 +120,11 @@ def _key(words: list[str]) -> str:
 
 
 def name_score(partner_words: list[str], line_words: list[str]) -> tuple[float, int, int]:
-    """How well some run of ``line_words`` spells the partner's name (0-100), and where."""
+    """How well some run of ``line_words`` spells the partner's name (0-100), and where.
+
+    A run alike as a whole but differing in a distinctive word of the name scores below
+    SAME_NAME: "Bluestone Consulting" is not Bluestem Consulting.
+    """
     target = _key(partner_words)
     if not target or not line_words:
         return 0.0, 0, 0
@@ -93,14 +140,45 @@ def name_score(partner_words: list[str], line_words: list[str]) -> tuple[float, 
             if len(target) < SHORT_NAME:
                 continue
             score = fuzz.ratio(target, window)
+            if score >= SAME_NAME and not _words_close(partner_words, target, window):
+                score = SAME_NAME - 1  # alike as a whole, but a distinctive word differs
             if score > best[0]:
                 best = (score, start, start + length)
     return best
 
 
+def _words_close(partner_words: list[str], target: str, window: str) -> bool:
+    """Whether the differences between ``target`` (the partner's name) and ``window`` are
+    misreadings: at most one edit in a generic word of five letters or more, at most one
+    OCR confusion in a distinctive word of LONG_WORD letters or more, none elsewhere."""
+    bounds, position = [], 0
+    for word in partner_words:
+        position += len(_ocr(word))
+        bounds.append(position)
+    edits: dict[int, list] = {}
+    for op in Levenshtein.editops(target, window):
+        at = op.src_pos - 1 if op.tag == "insert" and op.src_pos else op.src_pos
+        word = next((i for i, end in enumerate(bounds) if at < end), len(bounds) - 1)
+        edits.setdefault(word, []).append(op)
+    for index, ops in edits.items():
+        word = partner_words[index]
+        if len(ops) > 1:
+            return False
+        if word in GENERIC_WORDS:
+            if len(word) < 5:
+                return False
+            continue
+        op = ops[0]
+        if len(word) < LONG_WORD or op.tag != "replace":
+            return False
+        if frozenset((target[op.src_pos], window[op.dest_pos])) not in _OCR_PAIRS:
+            return False
+    return True
+
+
 class InvoicePartnerName(Check):
     id = "invoice-partner-name"
-    version = "1"
+    version = "2"
     title = "Invoice names the partner"
     description = (
         "The invoice names the partner company of the claim. Case, accents, punctuation, legal "
@@ -138,6 +216,83 @@ def _example(claims, issuer):
     return claims.view(documents=[invoice, report])
 
 
+def _cells(line: Line) -> list[tuple[str | int, str]]:
+    """The cells of a row (keyed by column), or the line as one cell."""
+    if line.cells:
+        return [
+            (re.sub(r"^.*!([A-Z]+)\d+$", r"\1", location), line.text[start:end])
+            for start, end, location in line.cells
+        ]
+    return list(enumerate(line.text.split("\t")))
+
+
+def _roles_in_cell(text: str) -> tuple[list[tuple[str, bool]], int]:
+    """Split a cell into (text, names the recipient) parts, and how many lines below it
+    belong to a recipient label it ends with (0 when it does not end with one)."""
+    marks = sorted(
+        [(m.start(), m.end(), True, BLOCK_LINES) for m in _RECIPIENT_LABEL.finditer(text)]
+        + [(m.start(), m.end(), True, 1) for m in _PRINCIPAL.finditer(text)]
+        + [(m.start(), m.end(), False, 0) for m in _ISSUER_LABEL.finditer(text)]
+    )
+    if not marks:
+        return [(text, False)], 0
+    parts = [(text[: marks[0][0]], False)]
+    for index, (_start, end, recipient, _block) in enumerate(marks):
+        stop = marks[index + 1][0] if index + 1 < len(marks) else len(text)
+        parts.append((text[end:stop], recipient))
+    _start, end, recipient, block = marks[-1]
+    ends_with_label = recipient and not re.search(r"[^\W_]", text[end:])
+    mixed = any(not r for _s, _e, r, _b in marks)  # "From: ... Bill To:" side by side
+    return parts, block if ends_with_label and not mixed else 0
+
+
+def _roles(lines: list[Line]) -> list[list[tuple[str, bool]]]:
+    """For each line, its parts and whether each names the invoice's recipient.
+
+    The recipient is what follows a bill-to / invoice-to / sold-to / customer label (on the
+    same line, on the lines under it or in the table cells under it) or a "subcontractor to"
+    / "on behalf of" phrase.
+    """
+    roles = []
+    pending: dict[str | int, int] = {}
+    for line in lines:
+        parts: list[tuple[str, bool]] = []
+        below: dict[str | int, int] = {}
+        after_label = False  # the cell to the left is a recipient label ("Bill to" | name)
+        for key, text in _cells(line):
+            left = pending.get(key, 0)
+            field = _OTHER_FIELD.match(text) or _ISSUER_LABEL.search(text)
+            if (left or after_label) and not field:
+                parts.append((text, True))
+                if left > 1:
+                    below[key] = left - 1
+                after_label = False
+                continue
+            cell_parts, block = _roles_in_cell(text)
+            parts.extend(cell_parts)
+            if block:
+                below[key] = block
+            after_label = bool(block) and not re.search(r"[^\W_]", cell_parts[0][0])
+        pending = below
+        roles.append(parts)
+    return roles
+
+
+def _issuer(
+    lines: list[Line], roles: list[list[tuple[str, bool]]], partner_words: list[str]
+) -> tuple[str, Line] | None:
+    """The first company named outside the recipient's parts that is not the partner."""
+    free = [
+        Line(line.location, "\t".join(t for t, recipient in parts if not recipient), line.original)
+        for line, parts in zip(lines, roles, strict=True)
+    ]
+    for company, line in company_names(free):
+        title = re.match(r"(?i)\W*(?:tax\s+)?(?:invoice|facture|rechnung|請求書)\b", company)
+        if not title and name_score(partner_words, normalise_company(company))[0] < SAME_NAME:
+            return company, line
+    return None
+
+
 def _check_invoice(document: DocumentView, partner: str) -> Result:
     name = document.file_name
     refused = unreadable_invoice(document, f"look for {partner}")
@@ -146,16 +301,32 @@ def _check_invoice(document: DocumentView, partner: str) -> Result:
     lines = lines_of(document.segments)
     partner_words = normalise_company(partner)
     best: tuple[float, Line | None] = (0.0, None)
-    for line in lines:
-        score, _start, _end = name_score(partner_words, normalise_company(line.text))
-        if score >= SAME_NAME:
-            how = "" if score == 100 else f" (a {score:.0f}% match)"
-            return Result.passed(
-                f"The invoice names the partner {partner}{how}.",
-                [Evidence(name, line.location, line.excerpt)],
-            )
-        if score > best[0]:
-            best = (score, line)
+    roles = _roles(lines)
+    as_recipient: Line | None = None
+    for line, parts in zip(lines, roles, strict=True):
+        for text, recipient in parts:
+            score, _start, _end = name_score(partner_words, normalise_company(text))
+            if score >= SAME_NAME and recipient:
+                as_recipient = as_recipient or line
+            elif score >= SAME_NAME:
+                how = "" if score == 100 else f" (a {score:.0f}% match)"
+                return Result.passed(
+                    f"The invoice names the partner {partner}{how}.",
+                    [Evidence(name, line.location, line.excerpt)],
+                )
+            if score > best[0]:
+                best = (score, line)
+    if as_recipient is not None:
+        issuer = _issuer(lines, roles, partner_words)
+        message = (
+            f"The invoice does not name the partner {partner} as its issuer: it names it only as "
+            f"the recipient (“{as_recipient.excerpt[:80]}”)"
+        )
+        evidence = [Evidence(name, as_recipient.location, as_recipient.excerpt)]
+        if issuer is not None:
+            message += f"; it is issued by {issuer[0]}"
+            evidence.append(Evidence(name, issuer[1].location, issuer[1].excerpt))
+        return Result.failed(message + ".", evidence)
     seen = company_names(lines)
     message = f"The invoice does not name the partner {partner}"
     evidence = [Evidence(name, line.location, line.excerpt) for _company, line in seen[:5]]

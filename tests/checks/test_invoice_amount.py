@@ -268,3 +268,58 @@ def test_sample_bundles(tmp_path):
 def test_total_marked_excluding_vat_is_the_pretax_amount(claims):
     status, (result,) = run(claims, invoice_pdf("Total: $15,000.00 (excl. VAT)"))
     assert status == Status.PASS, result.message
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["VAT reverse charge applies (Art. 44 and 196, Directive 2006/112/EC).",
+     "VAT Reverse charge (s.8 VATA 1994)",
+     "Autoliquidation – TVA due par le preneur, article 283-2 du CGI et article 196 de la directive",
+     "VAT: Section 7(2) reverse charge", "Sales tax: exempt, certificate 1042"],
+)  # fmt: skip
+def test_legal_references_on_a_tax_line_are_not_tax(claims, note):
+    status, (result,) = run(claims, invoice_pdf(note, "Total $15,000.00"))
+    assert status == Status.PASS, result.message
+    assert result.message.startswith('Invoice shows $15,000.00 USD before tax ("Total")')
+    assert "tax," not in result.message and "including" not in result.message
+
+
+def test_a_bare_tax_amount_still_counts(claims):
+    invoice = pdf_document(
+        "invoice.pdf", ["FridayINC Inc.", "All amounts in USD", "VAT 20% 3000", "Total 18000"]
+    )
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS, result.message
+    assert "including $3,000.00 USD tax" in result.message
+
+
+def test_section_subtotals_adding_up_to_the_total_pass(claims):
+    invoice = invoice_pdf(
+        "Phase 1 – Assessment 1 $7,500.00 $7,500.00", "Subtotal Phase 1 $7,500.00",
+        "Phase 2 – Migration 1 $7,500.00 $7,500.00", "Subtotal Phase 2 $7,500.00",
+        "Total (USD) $15,000.00",
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS, result.message
+    assert "the sum of its subtotals ($7,500.00 USD + $7,500.00 USD)" in result.message
+    assert [e.excerpt for e in result.evidence] == [
+        "Total (USD) $15,000.00", "Subtotal Phase 1 $7,500.00", "Subtotal Phase 2 $7,500.00"
+    ]  # fmt: skip
+
+
+def test_section_subtotals_are_not_added_when_tax_is_charged_on_top(claims):
+    invoice = invoice_pdf(
+        "Subtotal Phase 1 $7,500.00", "Subtotal Phase 2 $7,500.00", "VAT 20% $3,000.00",
+        "Total $15,000.00",
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.FAIL, result.message
+
+
+def test_section_subtotals_of_another_markets_rate_fail(claims):
+    invoice = invoice_pdf(
+        "Subtotal Phase 1 $6,000.00", "Subtotal Phase 2 $6,000.00", "Total (USD) $12,000.00"
+    )
+    status, (result,) = run(claims, invoice)
+    assert status == Status.FAIL
+    assert "the sum of its subtotals" in result.message and "$15,000.00" in result.message

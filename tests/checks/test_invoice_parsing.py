@@ -241,6 +241,22 @@ def test_pdf_lines_with_vat(tmp_path):
     assert subtotal.location == "page 1" and subtotal.excerpt == "Total HT 15 000,00 USD"
 
 
+@pytest.mark.parametrize(
+    "note",
+    ["VAT reverse charge applies (Art. 44 and 196, Directive 2006/112/EC).", "VAT Reverse charge (s.8 VATA 1994)",
+     "TVA : autoliquidation, article 283-2 du CGI et article 196 de la directive", "VAT: Art. 196(1)",
+     "USt.: Steuerschuldnerschaft des Leistungsempfängers, § 13b UStG", "GST exempt 2026"],
+)  # fmt: skip
+def test_legal_references_on_a_tax_line_are_not_amounts(tmp_path, note):
+    extraction = read_spec(
+        tmp_path,
+        pdf_document("inv.pdf", ["Invoice INV-7", note, "Total $15,000.00", "VAT 20% 3000"]),
+    )
+    labelled = _labelled(read_invoice(extraction.segments))
+    assert labelled["total"] == [(Decimal("15000.00"), "USD")]
+    assert labelled["tax"] == [(Decimal("3000"), "USD")]  # a bare tax amount still counts
+
+
 def test_label_on_the_line_above_its_amount(tmp_path):
     extraction = read_spec(
         tmp_path,

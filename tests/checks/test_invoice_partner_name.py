@@ -152,3 +152,95 @@ def test_sample_bundles(tmp_path):
     for claim, expected in sample_claims(builder, "invoice-partner-name"):
         results = InvoicePartnerName().run(claim, builder.context())
         assert overall_status(r.status for r in results) == expected, (claim.claim_id, results)
+
+
+SUBCONTRACTOR = ["Desert Stack Technologies LLC", "Office 2207, Al Khatem Tower, Abu Dhabi", "TAX INVOICE",
+                 "Invoice No.: DST-5590"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lines", "excerpt"),
+    [(["Bill To:", "Falcon Cloud Services FZ-LLC", "Dubai Internet City"], "Falcon Cloud Services FZ-LLC"),
+     (["Bill To: Falcon Cloud Services FZ-LLC"], "Bill To: Falcon Cloud Services FZ-LLC"),
+     (["Invoice to", "Attn: Accounts payable", "FALCON CLOUD SERVICES"], "FALCON CLOUD SERVICES"),
+     (["Customer: Falcon Cloud Services"], "Customer: Falcon Cloud Services"),
+     (["Bill To: Microsoft Corporation", "Services delivered as subcontractor to Falcon Cloud Services (prime partner)."],
+      "Services delivered as subcontractor to Falcon Cloud Services (prime partner)."),
+     (["Work performed on behalf of", "Falcon Cloud Services FZ-LLC"], "Falcon Cloud Services FZ-LLC")],
+)  # fmt: skip
+def test_partner_named_only_as_the_recipient_fails(claims, lines, excerpt):
+    invoice = pdf_document(
+        "invoice.pdf", [*SUBCONTRACTOR, *lines, "Claim ID: 3000001", "Total $5,000.00"]
+    )
+    status, (result,) = run(claims, invoice, "Falcon Cloud Services")
+    assert status == Status.FAIL, result.message
+    assert result.message == (
+        "The invoice does not name the partner Falcon Cloud Services as its issuer: it names it only "
+        f"as the recipient (“{excerpt}”); it is issued by Desert Stack Technologies LLC."
+    )
+    assert [e.excerpt for e in result.evidence] == [excerpt, "Desert Stack Technologies LLC"]
+
+
+def test_partner_as_recipient_in_a_table_fails(claims):
+    invoice = docx_document(
+        "invoice.docx", ["INVOICE DST-5590", "Claim ID: 3000001"], kind="invoice",
+        table=[["From", "Bill To"], ["Desert Stack Technologies LLC Abu Dhabi", "Falcon Cloud Services FZ-LLC Dubai"]],
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice, "Falcon Cloud Services")
+    assert status == Status.FAIL, result.message
+    assert "only as the recipient" in result.message
+    assert "issued by Desert Stack Technologies LLC" in result.message
+    sheet = xlsx_document(
+        "invoice.xlsx", [["Desert Stack Technologies LLC"], ["Sold to", "Falcon Cloud Services"]], kind="invoice"
+    )  # fmt: skip
+    status, (result,) = run(claims, sheet, "Falcon Cloud Services")
+    assert status == Status.FAIL and "only as the recipient" in result.message
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [["Falcon Cloud Services FZ-LLC", "Bill To:", "Microsoft Corporation", "Azure PoC – delivered with our "
+      "subcontractor Desert Stack Technologies LLC"],
+     ["From: Falcon Cloud Services FZ-LLC Bill To: Microsoft Corporation"],
+     ["From: Bill To:", "Falcon Cloud Services FZ-LLC Microsoft Corporation"],
+     ["Bill To: Microsoft Corporation", "Remit to: Falcon Cloud Services FZ-LLC"],
+     ["Bill To:", "Microsoft Corporation", "One Microsoft Way", "Invoice No.: FCS-1", "Falcon Cloud Services"]],
+)  # fmt: skip
+def test_partner_as_issuer_passes(claims, lines):
+    invoice = pdf_document("invoice.pdf", [*lines, "Claim ID: 3000001", "Total $5,000.00"])
+    status, (result,) = run(claims, invoice, "Falcon Cloud Services")
+    assert status == Status.PASS, result.message
+
+
+def test_partner_as_issuer_in_a_table_passes(claims):
+    invoice = docx_document(
+        "invoice.docx", ["INVOICE FCS-1", "Claim ID: 3000001"], kind="invoice",
+        table=[["From", "Bill To"], ["Falcon Cloud Services FZ-LLC Dubai", "Microsoft Corporation Redmond"]],
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice, "Falcon Cloud Services")
+    assert status == Status.PASS, result.message
+    assert result.evidence[0].location == "table 1 row 2"
+
+
+@pytest.mark.parametrize(
+    ("partner", "written"),
+    [("Bluestem Consulting", "Bluestone Consulting LLC"), ("Merlion Systems", "Merlin Systems Pte. Ltd."),
+     ("Smith & Jones", "Smith and Jonas Ltd"), ("Kreuzberg Data", "Kreuzburg Data AG")],
+)  # fmt: skip
+def test_a_similar_name_with_another_distinctive_word_fails(claims, partner, written):
+    status, (result,) = run(claims, pdf(written), partner)
+    assert status == Status.FAIL, result.message
+    assert (
+        f"does not name the partner {partner}; companies named on it: {written}" in result.message
+    )
+
+
+@pytest.mark.parametrize(
+    ("partner", "written"),
+    [("Merlion Systems", "Merlion Sytems Pte. Ltd."), ("Bluestem Consulting", "Bluestem Consultng LLC"),
+     ("Nordlicht IT", "Nordlieht IT GmbH")],
+)  # fmt: skip
+def test_misreadings_of_generic_or_long_words_pass(claims, partner, written):
+    status, (result,) = run(claims, pdf(written), partner)
+    assert status == Status.PASS, result.message
+    assert "% match" in result.message
