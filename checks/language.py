@@ -133,6 +133,18 @@ _STAMPS = re.compile(
 )
 
 
+def _stamps_only(text: str) -> bool:
+    """Whether the only letters of ``text`` are scanner stamps and page numbers."""
+    # A stamp a page is a few dozen characters: a long text is never only stamps, and
+    # scanning a workbook's megabyte for them would cost more than the rest of the check.
+    if len(text) > STAMPS_MAX_CHARS or not _letters(text):
+        return False
+    return not _letters(_STAMPS.sub(" ", text))
+
+
+STAMPS_MAX_CHARS = 5000
+
+
 def _with_language(document: DocumentView) -> Iterator[Segment]:
     """The segments that have a language of their own (in a workbook, few of many)."""
     return compress(document.segments, map(itemgetter(2), document.segments))
@@ -208,7 +220,7 @@ class Language(Check):
                     )
                 )
                 continue
-            if _letters(document.text) and not _letters(_STAMPS.sub(" ", document.text)):
+            if _stamps_only(document.text):
                 # Nothing but a scanner's stamp or page numbers on the pages: an image.
                 unknown.append((document, "no readable text (an image-only or scanned document?)"))
                 continue
