@@ -92,6 +92,25 @@ def _initials(normalised: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
+# Small words an abbreviation leaves out: "Department of Public Works" is "DPW".
+_UNABBREVIATED = frozenset({"of", "and", "the", "for", "de", "du", "des", "la", "le"})
+
+
+def _abbreviated(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` is a leading part of ``long`` and the initials of the rest.
+
+    "Lakewood USD" for "Lakewood Unified School District", "Riverton DPW" for "City of
+    Riverton Department of Public Works".
+    """
+    if len(short) < 2:
+        return False
+    *head, acronym = short
+    if len(acronym) < 2 or sum(map(len, head)) < 4 or not all(w in long for w in head):
+        return False
+    rest = [w for w in long[max(long.index(w) for w in head) + 1 :] if w not in _UNABBREVIATED]
+    return len(rest) >= 2 and acronym == "".join(w[0] for w in rest)
+
+
 def company_similarity(a: str | None, b: str | None) -> float:
     """Return how alike two company names are, 0 to 100, tolerant of form and acronyms."""
     left, right = normalise_company(a), normalise_company(b)
@@ -102,6 +121,8 @@ def company_similarity(a: str | None, b: str | None) -> float:
     # "WWI" for "Wide World Importers".
     if compact(a) == _initials(right) or compact(b) == _initials(left):
         return 95.0
+    if _abbreviated(left.split(), right.split()) or _abbreviated(right.split(), left.split()):
+        return 90.0
     return float(max(fuzz.ratio(left, right), fuzz.ratio(compact(a), compact(b))))
 
 

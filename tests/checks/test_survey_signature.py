@@ -240,6 +240,22 @@ def test_company_written_differently_still_matches(claims):
     assert status == Status.PASS
 
 
+@pytest.mark.parametrize(
+    ("customer", "written"),
+    [
+        ("Lakewood Unified School District", "Lakewood USD"),
+        ("City of Riverton – Department of Public Works", "Riverton DPW"),
+    ],
+)
+def test_company_abbreviated_as_people_do_still_matches(claims, customer, written):
+    status, results = run(
+        claims,
+        customer={"status": "completed", "signature": f"Susie Jones, {written}, CIO"},
+        customer_fields={"name": customer},
+    )
+    assert status == Status.PASS, results
+
+
 def test_signature_for_another_company_warns(claims):
     status, results = run(
         claims, customer={"status": "completed", "signature": "Susie Jones, Fabrikam Inc, CIO"}
