@@ -25,8 +25,11 @@ LEGAL_SUFFIXES = frozenset(
 )  # fmt: skip
 # Glued suffixes ("FridayINC") are cut from the compact form when they end a longer name.
 _GLUED_SUFFIXES = ("incorporated", "corporation", "limited", "gmbh", "corp", "inc", "ltd", "llc")
-# Japanese legal forms are written without spaces, before or after the name.
-_CJK_LEGAL = ("株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "（株）", "(株)")
+# Japanese legal forms are written without spaces, before or after the name; (株) and its
+# one-character forms ㈱ ㈲ abbreviate them.
+CJK_LEGAL_FORMS = (
+    "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "（株）", "(株)", "㈱", "㈲",
+)  # fmt: skip
 # Mailboxes anyone can open: sharing one says nothing about being the same organisation.
 FREE_MAIL = frozenset(
     {
@@ -66,7 +69,7 @@ def normalise_company(name: str | None) -> str:
     if not name:
         return ""
     text = unicodedata.normalize("NFKC", name)
-    for form in _CJK_LEGAL:
+    for form in CJK_LEGAL_FORMS:
         text = text.replace(form, " ")
     text = "".join(
         ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)

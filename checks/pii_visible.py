@@ -29,7 +29,6 @@ _EMAIL = re.compile(
 )
 
 
-# Japanese documents often type the at sign full width (＠).
 def _has_at(text: str) -> bool:
     # The ASCII at sign, the full-width one (Japanese documents) and the small one.
     return "@" in text or "＠" in text or "﹫" in text

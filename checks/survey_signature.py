@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from checks._parties import (
+    CJK_LEGAL_FORMS,
     LEGAL_SUFFIXES,
     compact,
     company_similarity,
@@ -87,7 +88,7 @@ _LINK_WORD = re.compile(r"\s+(?:at|for|with|of|chez|à|@)\s*$", re.IGNORECASE)
 _ALIAS = re.compile(r"^(?P<a>[^()（）]+?)\s*[(（](?P<b>[^()（）]+)[)）]\s*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_CJK_LEGAL = re.compile(r"株式会社|有限会社|合同会社|（株）|\(株\)|㈱|㈲")
+_CJK_LEGAL = re.compile("|".join(map(re.escape, CJK_LEGAL_FORMS)))
 # "北斗精機(株)": brackets that abbreviate a legal form are not separators. The one-character
 # forms (㈱, ㈲) keep them whole while splitting; NFKC reads them as "(株)", "(有)".
 _BRACKETED_LEGAL = re.compile(r"[(（]\s*(株|有)\s*[)）]")
@@ -142,9 +143,7 @@ def _company_pattern(company: str) -> re.Pattern[str] | None:
     suffix = rf"(?:[\s,]*(?:{dotted})\b\.?)*"
     if all(_CJK.search(w) for w in words):
         core = re.escape("".join(words))
-        return re.compile(
-            rf"(?:株式会社|有限会社|合同会社|㈱|㈲)?\s*{core}\s*(?:株式会社|有限会社|合同会社|㈱|㈲)?"
-        )
+        return re.compile(rf"(?:{_CJK_LEGAL.pattern})?\s*{core}\s*(?:{_CJK_LEGAL.pattern})?")
     core = r"\W+".join(re.escape(w) for w in words)
     # "Contoso (UK) Ltd": the closing bracket of the name, then its legal form.
     return re.compile(rf"\b{core}\b(?:\s*[)）])?{suffix}", re.IGNORECASE)
