@@ -321,6 +321,53 @@ def test_xlsx_cell_text_is_cleaned_the_same_on_both_paths(monkeypatch):
     assert dict(pairs(fast))["S!A2"] == "padded"
 
 
+def _formatted_invoice() -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Invoice"
+    for row in [
+        ["Invoice INV-1042", None],
+        ["Workshop delivery", 12000],
+        ["Discount", -500],
+        ["Total", 11500],
+        ["Hours", 40],
+        ["Reference", "N/A"],
+    ]:
+        sheet.append(row)
+    for ref in ("B2", "B4", "B6"):
+        sheet[ref].number_format = '"$"#,##0.00'
+    sheet["B3"].number_format = openpyxl.styles.numbers.BUILTIN_FORMATS[7]  # stored by id alone
+    sheet["B5"].number_format = "0.0"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_xlsx_currency_formats_are_read_as_shown_on_both_paths(monkeypatch):
+    data = _formatted_invoice()
+    styles = zipfile.ZipFile(io.BytesIO(data)).read("xl/styles.xml").decode()
+    assert 'numFmtId="7"' in styles and 'numFmtId="7" formatCode' not in styles
+    fast, slow = read_xlsx_both(data, monkeypatch)
+    assert pairs(fast) == pairs(slow)
+    shown = dict(pairs(fast))
+    assert shown["Invoice!B2"] == "$12,000.00"
+    assert shown["Invoice!B3"] == "($500.00)"
+    assert shown["Invoice!B4"] == "$11,500.00"
+    assert shown["Invoice!B5"] == "40"  # not a currency format: read as before
+    assert shown["Invoice!B6"] == "N/A"  # text under a currency format stays text
+
+
+def test_xlsx_currency_cells_without_references_are_placed_by_position(monkeypatch):
+    data = _formatted_invoice()
+    for ref in ("A2", "B2", "A3", "B3", "A4", "B4"):
+        data = _sheet_rewrite(data, f' r="{ref}"', "")
+    fast, slow = read_xlsx_both(data, monkeypatch)
+    assert pairs(fast) == pairs(slow)
+    assert dict(pairs(fast))["Invoice!B4"] == "$11,500.00"
+
+
 def _sheet_rewrite(data: bytes, old: str, new: str) -> bytes:
     sheet = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
     assert old in sheet

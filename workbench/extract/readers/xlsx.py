@@ -21,14 +21,17 @@ import re
 
 from lxml import etree
 
+from ..model import ExtractionFailed
 from ..package import Package
 from ..xmlsafe import parse_xml, refuse_doctype, syntax_failure
 from . import calamine as _calamine
 from .base import Collector
 from .calamine import CalamineFailed, guarded
 from .cells import CellSink, column_name, number_text
+from .numfmt import Renderer
 from .ooxml import R_ID, REL_NS, load_part, main_part
 from .xlsx_guard import shared_strings_fit, sheet_fits
+from .xlsx_styles import currency_styles, styled_cells
 
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 S_SHEET, S_SHEETS, S_SI, S_T, S_R, S_RPH = (
@@ -64,8 +67,9 @@ def read_xlsx(data: bytes, out: Collector) -> None:
         workbook = load_part(package, main)
         rels = package.related(main)
         sheets = _sheet_parts(package, workbook, rels)
+        styles = _currency_styles(package, rels, out)
         allowed = python_calamine is not None and _calamine_may_open(package, main, rels)
-        fast = _Calamine(data, allowed)
+        fast = _Calamine(data, allowed, styles)
         loaded: list[list[str]] = []
 
         def strings() -> list[str]:  # only the lxml path needs them; calamine reads its own
@@ -83,7 +87,7 @@ def read_xlsx(data: bytes, out: Collector) -> None:
             left = fast.read_sheet(name, xml, out, cells_left)
             if left is None:
                 box = [cells_left]
-                _read_sheet(xml, target, name, strings(), out, box)
+                _read_sheet(xml, target, name, strings(), styles, out, box)
                 left = box[0]
             cells_left = left
             if cells_left <= 0:
@@ -101,6 +105,14 @@ def _sheet_parts(package: Package, workbook, rels) -> list[tuple[str, str]]:
         if target and package.has(target):
             found.append((sheet.get("name") or "Sheet", target))
     return found
+
+
+def _currency_styles(package: Package, rels, out: Collector) -> dict[int, Renderer]:
+    try:
+        return currency_styles(package, rels)
+    except ExtractionFailed as exc:  # Excel shows the values without their formats too
+        out.warn(f"number formats not read: {exc.error.message}")
+        return {}
 
 
 def _shared_strings(package: Package, rels, out: Collector) -> list[str]:
@@ -146,6 +158,15 @@ def _cells(data: bytes, part: str):
                     del element.getparent()[0]
     except etree.XMLSyntaxError as exc:
         raise syntax_failure(exc, part) from None
+
+
+def _styled(value: str, render: Renderer | None) -> str:
+    if render is None:
+        return value
+    try:
+        return render(float(value))
+    except ValueError:  # not a number after all: show what the cell holds
+        return value
 
 
 def _prefix(name: str) -> str:
@@ -222,14 +243,18 @@ def _shared_strings_head_fits(package: Package) -> bool:
 class _Calamine:
     """calamine for the sheets the guards let through, opened on first use."""
 
-    def __init__(self, data: bytes, allowed: bool):
+    def __init__(self, data: bytes, allowed: bool, styles: dict[int, Renderer]):
         self.data = data
         self.allowed = allowed
+        self.styles = styles
         self.book = None
 
     def read_sheet(self, name: str, xml: bytes, out: Collector, cells_left: int) -> int | None:
         """Read one sheet, returning the cells left; None if the lxml path must read it."""
         if not self.allowed or not sheet_fits(xml):
+            return None
+        money = styled_cells(xml, self.styles)
+        if money is None:
             return None
         try:
             if self.book is None:
@@ -243,10 +268,23 @@ class _Calamine:
             if self.book is None:
                 self.allowed = False  # calamine cannot open this workbook: lxml reads it all
             return None
+        if money and rows:
+            _show_formats(rows, start, money)
         sink = CellSink(out, cells_left)
         if rows:
             sink.add_rows(rows, start[0], start[1], _prefix(name), _format)
         return sink.cells_left
+
+
+def _show_formats(rows: list[list], start: tuple[int, int], money: dict) -> None:
+    """Replace the numbers of currency-formatted cells with their displayed text."""
+    first_row, first_column = start
+    for (row, column), render in money.items():
+        row, column = row - first_row, column - first_column
+        if 0 <= row < len(rows) and 0 <= column < len(rows[row]):
+            value = rows[row][column]
+            if value.__class__ in (float, int):
+                rows[row][column] = render(value)
 
 
 def _format(value) -> str:
@@ -261,7 +299,15 @@ def _format(value) -> str:
     return str(value)
 
 
-def _read_sheet(xml: bytes, part, name, strings, out: Collector, cells_left: list[int]) -> None:
+def _read_sheet(
+    xml: bytes,
+    part,
+    name,
+    strings,
+    styles: dict[int, Renderer],
+    out: Collector,
+    cells_left: list[int],
+) -> None:
     prefix = _prefix(name)
     row_number = column = 0
     current_row = None
@@ -295,6 +341,8 @@ def _read_sheet(xml: bytes, part, name, strings, out: Collector, cells_left: lis
                 value = "TRUE" if value == "1" else "FALSE"
             elif kind == "e":
                 continue
+            elif styles and (style := cell.get("s")) and kind in (None, "n"):
+                value = _styled(value, styles.get(int(style) if style.isdigit() else -1))
         if value:
             out.add(prefix + ref, value)
         count += 1
