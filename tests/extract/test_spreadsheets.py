@@ -21,7 +21,7 @@ from conftest import corpus_rows, xlsx_bytes
 from extract_builders import link_workbook_part, rewrite_zip
 
 from workbench.extract import Limits, extract_bytes, extract_file
-from workbench.extract.readers import xls, xlsx
+from workbench.extract.readers import biff_formats, xls, xlsx
 from workbench.extract.readers.calamine import CalamineFailed
 
 xlwt = pytest.importorskip("xlwt", reason="xlwt (test extra) writes the .xls files")
@@ -222,6 +222,52 @@ def test_xls_dimensions_announcing_billions_of_cells(pool, tmp_path):
     patch_dimensions(stream, 0, 0xFFFFFFFF, 0, 256)
     result = pool_read(pool, tmp_path, xls_bytes(bytes(stream)))
     assert result.reader.startswith("xlrd") and pairs(result) == [("S!A1", "only")]
+
+
+XLS_MONEY = {
+    (0, 0): "Invoice INV-1042",
+    (1, 0): "Workshop delivery",
+    (1, 1): (12000, '"$"#,##0.00'),
+    (2, 0): "Discount",
+    (2, 1): (-500, '"$"#,##0.00_);\\("$"#,##0.00\\)'),
+    (3, 0): "Total",
+    (3, 1): (11500.5, "#,##0.00 [$€-407]"),
+    (4, 0): "Hours",
+    (4, 1): (40, "0.0"),
+}
+
+
+def test_xls_currency_formats_are_read_as_shown_by_calamine_and_xlrd(monkeypatch):
+    data = xls_bytes(xls_workbook({"Invoice": XLS_MONEY}).get_biff_data())
+    fast, slow = read_both(data, monkeypatch)
+    assert fast.reader.startswith(CALAMINE) and slow.reader.startswith("xlrd")
+    assert pairs(fast) == pairs(slow)
+    shown = dict(pairs(fast))
+    assert shown["Invoice!B2"] == "$12,000.00"
+    assert shown["Invoice!B3"] == "($500.00)"
+    assert shown["Invoice!B4"] == "11,500.50 €"
+    assert shown["Invoice!B5"] == "40"
+
+
+def test_xls_currency_cells_written_as_one_mulrk_record(monkeypatch):
+    """Excel writes a row of adjacent numbers as one MULRK record, one XF index per cell."""
+    stream = bytearray(xls_workbook({"Invoice": XLS_MONEY}).get_biff_data())
+    money_xf = min(biff_formats._globals(bytes(stream))[0])
+    plain_xf = 15  # the default cell XF
+    cells = [(money_xf, 250), (plain_xf, 3), (money_xf, 99)]
+    body = struct.pack("<HH", 6, 2) + b"".join(
+        struct.pack("<HI", xf, (value << 2) | 2) for xf, value in cells
+    )
+    mulrk = struct.pack("<HH", 0x00BD, len(body) + 2) + body + struct.pack("<H", 4)
+    data = xls_bytes(bytes(insert_before_last_eof(stream, mulrk)))
+    fast, slow = read_both(data, monkeypatch)
+    assert pairs(fast) == pairs(slow)
+    shown = dict(pairs(fast))
+    assert (shown["Invoice!C7"], shown["Invoice!D7"], shown["Invoice!E7"]) == (
+        "$250.00",
+        "3",
+        "$99.00",
+    )
 
 
 def test_xls_cell_records_calamine_ignores_do_not_count(tmp_path):

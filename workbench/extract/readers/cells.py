@@ -32,6 +32,19 @@ def number_text(value: float) -> str:
     return str(int(value)) if value.is_integer() and -1e15 < value < 1e15 else repr(value)
 
 
+def show_formats(
+    rows: list[list], start: tuple[int, int], money: dict[tuple[int, int], Callable[[float], str]]
+) -> None:
+    """Replace the numbers of currency-formatted cells with their displayed text."""
+    first_row, first_column = start
+    for (row, column), render in money.items():
+        row, column = row - first_row, column - first_column
+        if 0 <= row < len(rows) and 0 <= column < len(rows[row]):
+            value = rows[row][column]
+            if value.__class__ in (float, int):
+                rows[row][column] = render(value)
+
+
 def column_name(index: int) -> str:
     """0 -> 'A', 25 -> 'Z', 26 -> 'AA'."""
     name = ""

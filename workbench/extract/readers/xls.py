@@ -27,8 +27,9 @@ from ..model import ExtractionFailed
 from . import calamine as _calamine
 from .base import Collector
 from .biff import Workbook, survey
+from .biff_formats import currency_cells
 from .calamine import CalamineFailed, guarded
-from .cells import CellSink, column_name, number_text
+from .cells import CellSink, column_name, number_text, show_formats
 from .cfb import workbook_stream
 from .xlsx import _format, _prefix
 
@@ -60,20 +61,20 @@ def _open(data: bytes, ignore_corruption: bool):
 
 
 def read_xls(data: bytes, out: Collector) -> None:
-    workbook = _checked(data)
+    workbook, stream = _checked(data)
     if workbook is not None and workbook.faithful:
-        if _read_with_calamine(data, workbook, out):
+        if _read_with_calamine(data, workbook, out, currency_cells(stream)):
             return
         workbook = None  # calamine has had its try
     _read_with_xlrd(data, out, workbook)
 
 
-def _checked(data: bytes) -> Workbook | None:
-    """The workbook if calamine may read it (see ``cfb`` and ``biff``), else None."""
+def _checked(data: bytes) -> tuple[Workbook | None, bytes]:
+    """The workbook if calamine may read it (see ``cfb`` and ``biff``), and its stream."""
     if python_calamine is None:
-        return None
+        return None, b""
     stream = workbook_stream(data)
-    return None if stream is None else survey(stream)
+    return (None, b"") if stream is None else (survey(stream), stream)
 
 
 def _read_with_xlrd(data: bytes, out: Collector, second_opinion: Workbook | None) -> None:
@@ -95,7 +96,7 @@ def _read_with_xlrd(data: bytes, out: Collector, second_opinion: Workbook | None
             raise ExtractionFailed("encrypted", "encrypted: password required") from None
         if isinstance(exc, MemoryError):
             raise
-        if second_opinion is None or not _read_with_calamine(data, second_opinion, out):
+        if second_opinion is None or not _read_with_calamine(data, second_opinion, out, {}):
             raise ExtractionFailed(
                 "corrupt", f"corrupt or unreadable Excel file ({text})"
             ) from None
@@ -105,6 +106,8 @@ def _read_with_xlrd(data: bytes, out: Collector, second_opinion: Workbook | None
         out.warn(f"legacy {_BIFF_NAMES.get(book.biff_version, 'pre-97 Excel')} format")
     cells_left = out.budget.limits.max_cells
     columns = [column_name(index) for index in range(256)]  # BIFF8 sheets have at most 256 columns
+    stream = workbook_stream(data)
+    money = currency_cells(stream) if stream else {}
     try:
         for index in range(book.nsheets):
             out.check()
@@ -112,12 +115,16 @@ def _read_with_xlrd(data: bytes, out: Collector, second_opinion: Workbook | None
                 break
             sheet = book.sheet_by_index(index)
             prefix = _prefix(sheet.name)
+            shown = money.get(sheet.name, {})
             for row in range(sheet.nrows):
                 if row & 0x3FF == 0:
                     out.check()
                 types, values = sheet.row_types(row), sheet.row_values(row)
                 for col, (kind, value) in enumerate(zip(types, values, strict=True)):
-                    text = _value(kind, value, book.datemode)
+                    if shown and kind == xlrd.XL_CELL_NUMBER and (row, col) in shown:
+                        text = shown[row, col](value)
+                    else:
+                        text = _value(kind, value, book.datemode)
                     if text:
                         name = columns[col] if col < 256 else column_name(col)
                         out.add(f"{prefix}{name}{row + 1}", text)
@@ -145,11 +152,14 @@ def _value(kind: int, value, datemode: int) -> str:
     return ""
 
 
-def _read_with_calamine(data: bytes, workbook: Workbook, out: Collector) -> bool:
+def _read_with_calamine(
+    data: bytes, workbook: Workbook, out: Collector, money: dict[str, dict]
+) -> bool:
     """Read the worksheets with calamine; False (and nothing added) if calamine fails.
 
     Every sheet is converted before any cell is added, so a failure halfway
-    leaves the collector as it was for xlrd.
+    leaves the collector as it was for xlrd. ``money`` holds the cells to show
+    under their currency formats (``biff_formats``).
     """
     try:
         sheets = _calamine_sheets(data)
@@ -162,6 +172,8 @@ def _read_with_calamine(data: bytes, workbook: Workbook, out: Collector) -> bool
         if sink.done:
             break
         if rows:
+            if money.get(name):
+                show_formats(rows, start, money[name])
             sink.add_rows(rows, start[0], start[1], _prefix(name), render)
     if sink.cells_left <= 0:
         out.warn(f"only the first {out.budget.limits.max_cells:,} cells were read")

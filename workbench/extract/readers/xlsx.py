@@ -27,7 +27,7 @@ from ..xmlsafe import parse_xml, refuse_doctype, syntax_failure
 from . import calamine as _calamine
 from .base import Collector
 from .calamine import CalamineFailed, guarded
-from .cells import CellSink, column_name, number_text
+from .cells import CellSink, column_name, number_text, show_formats
 from .numfmt import Renderer
 from .ooxml import R_ID, REL_NS, load_part, main_part
 from .xlsx_guard import shared_strings_fit, sheet_fits
@@ -269,22 +269,11 @@ class _Calamine:
                 self.allowed = False  # calamine cannot open this workbook: lxml reads it all
             return None
         if money and rows:
-            _show_formats(rows, start, money)
+            show_formats(rows, start, money)
         sink = CellSink(out, cells_left)
         if rows:
             sink.add_rows(rows, start[0], start[1], _prefix(name), _format)
         return sink.cells_left
-
-
-def _show_formats(rows: list[list], start: tuple[int, int], money: dict) -> None:
-    """Replace the numbers of currency-formatted cells with their displayed text."""
-    first_row, first_column = start
-    for (row, column), render in money.items():
-        row, column = row - first_row, column - first_column
-        if 0 <= row < len(rows) and 0 <= column < len(rows[row]):
-            value = rows[row][column]
-            if value.__class__ in (float, int):
-                rows[row][column] = render(value)
 
 
 def _format(value) -> str:
