@@ -45,7 +45,9 @@ def test_checks_run_json_is_the_contract_document(runner, imported):
     assert document["claim_id"] == "3000002"
     completeness = next(r for r in document["results"] if r["check"] == "completeness")
     assert completeness["status"] == "fail"
-    assert completeness["version"] == "2"
+    from checks.completeness import Completeness
+
+    assert completeness["version"] == Completeness.version  # the installed check's
     assert completeness["message"].startswith("Missing: an invoice")
     assert {"document", "location", "excerpt"} <= set(completeness["evidence"][0])
 
@@ -100,8 +102,11 @@ def test_reindex_after_an_upgrade_lets_new_claims_find_old_copies(
     assert runner.invoke(args=["import", str(tmp_path / "old")]).exit_code == 0
     # An upgrade that changes the readers or the masking: stored signatures are stale.
     monkeypatch.setattr(similarity, "SIGNATURE_VERSION", "upgraded")
+    # Its own invoice: a byte copy of the old claim's would have the old claim checked again
+    # (and so indexed anew) as a related claim, with no reindex.
+    new_invoice, _deck = default_documents("3000012")
     write_bundle(tmp_path / "new", claim_id="3000012",
-                 documents=[invoice, pptx_document("copy.pptx", slides)])  # fmt: skip
+                 documents=[new_invoice, pptx_document("copy.pptx", slides)])  # fmt: skip
 
     def duplicate_verdict(claim_id):
         result = runner.invoke(args=["checks", "run", claim_id, "--json"])

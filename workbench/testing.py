@@ -79,6 +79,25 @@ class DocumentSpec:
     write: Callable[[Path], None]
 
 
+def _rendered_once(render: Callable[[Path], None]) -> Callable[[Path], None]:
+    """``render``, run on the first write only; later writes copy its bytes.
+
+    Office files carry the time they were saved in their zip entries, to two
+    seconds: a spec rendered again for a second bundle would be the same file
+    or another one depending on the clock. One spec is one file.
+    """
+    rendered: list[bytes] = []
+
+    def write(path: Path) -> None:
+        if rendered:
+            path.write_bytes(rendered[0])
+            return
+        render(path)
+        rendered.append(path.read_bytes())
+
+    return write
+
+
 def docx_document(
     file_name: str, paragraphs: Sequence[str], *, kind: str = "poe",
     table: Sequence[Sequence[str]] | None = None,
@@ -96,7 +115,7 @@ def docx_document(
                     grid.cell(r, c).text = value
         document.save(path)
 
-    return DocumentSpec(file_name, kind, write)
+    return DocumentSpec(file_name, kind, _rendered_once(write))
 
 
 def pptx_document(
@@ -113,7 +132,7 @@ def pptx_document(
             slide.placeholders[1].text = body
         deck.save(path)
 
-    return DocumentSpec(file_name, kind, write)
+    return DocumentSpec(file_name, kind, _rendered_once(write))
 
 
 def xlsx_document(
@@ -128,7 +147,7 @@ def xlsx_document(
             sheet.append(list(row))
         workbook.save(path)
 
-    return DocumentSpec(file_name, kind, write)
+    return DocumentSpec(file_name, kind, _rendered_once(write))
 
 
 def raw_document(file_name: str, data: bytes, *, kind: str = "poe") -> DocumentSpec:
