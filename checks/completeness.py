@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from checks.psd import HEADING_CHARS, SHORT_DOCUMENT, find_disclosure
+from checks.psd import DISCLOSURE_WORDS, HEADING_CHARS, SHORT_DOCUMENT, find_disclosure
 from workbench.check_api import (
     Check,
     CheckContext,
@@ -37,6 +37,36 @@ def _opens_with(document: DocumentView, offset: int) -> bool:
     )
 
 
+_PAGE = re.compile(r"(?:^|/ )((?:page|slide) \d+)")
+# A report page has more to say than a signature block ("Name: ___ Title: ___ Date: ___").
+REPORT_PAGE_LETTERS = 200
+
+
+def _report_pages_follow(document: DocumentView, offset: int) -> bool:
+    """Whether pages or slides other than the disclosure's carry content of their own.
+
+    A deck or PDF that opens with a PSD slide and goes on with the workshop's findings is the
+    report, with the disclosure as its cover (both in one upload).
+    """
+    pages: dict[str, list[str]] = {}
+    position, disclosure_page = 0, None
+    for segment in document.segments:
+        page = _PAGE.search(segment.location)
+        if page is None:
+            return False  # a Word document or a mail body: no pages to tell apart
+        pages.setdefault(page[1], []).append(segment.text)
+        if disclosure_page is None and position + len(segment.text) >= offset:
+            disclosure_page = page[1]
+        position += len(segment.text) + 1
+    letters = sum(
+        sum(map(str.isalpha, text))
+        for page, texts in pages.items()
+        # A page with the disclosure's own words is part of it (a signature page, terms).
+        if page != disclosure_page and not DISCLOSURE_WORDS.search(text := "\n".join(texts))
+    )
+    return letters >= REPORT_PAGE_LETTERS
+
+
 def not_a_report(document: DocumentView, claim: ClaimView) -> str | None:
     """Why a POE-section document is not a POE report (DOMAIN item 4), or None if it may be one."""
     if any(document.sha256 == invoice.sha256 for invoice in claim.invoices):
@@ -45,14 +75,19 @@ def not_a_report(document: DocumentView, claim: ClaimView) -> str | None:
     if not document.readable or len(document.text) > SHORT_DOCUMENT:
         return None
     found = find_disclosure(document, claim.customer)
-    if found and not found.mention_only and _opens_with(document, found.offset):
+    if (
+        found
+        and not found.mention_only
+        and _opens_with(document, found.offset)
+        and not _report_pages_follow(document, found.offset)
+    ):
         return "the Public Sector Disclosure, which is required besides the POE, not part of it"
     return None
 
 
 class Completeness(Check):
     id = "completeness"
-    version = "2"
+    version = "3"
     title = "All POE components present"
     description = (
         "The claim has an invoice, at least one POE document, a completed partner survey, and a "

@@ -75,6 +75,28 @@ _PAYMENT = re.compile(
     re.IGNORECASE,
 )
 _MICROSOFT = re.compile(r"microsoft|マイクロソフト", re.IGNORECASE)
+# Letters from customers say it with a verb: "funded by Microsoft", "paid by Microsoft",
+# "Microsoft compensates FridayINC". Only Microsoft as the payer counts: "the City pays for
+# its Microsoft licences" is not a disclosure, nor is "Microsoft Finance" (Dynamics 365).
+_PAID_BY_MICROSOFT = re.compile(
+    r"\b(?:paid|funded|compensated|financed|reimbursed|sponsored|remunerated)\s+"
+    r"(?:(?:directly|solely|entirely|fully|in\s+full)\s+)?by\s+microsoft"
+    r"|\bmicrosoft\s+(?:corporation\s+|corp\.?\s+)?(?:(?:will|shall|is\s+to|also)\s+)?"
+    r"(?:pays?|funds?|compensates?|reimburses?|remunerates?|finances|sponsors?"
+    r"|is\s+(?:paying|funding|compensating|financing|sponsoring))\b"
+    r"|\b(?:pay[ée]e?s?|financ[ée]e?s?|r[ée]mun[ée]r[ée]e?s?|rembours[ée]e?s?)\s+par\s+microsoft"
+    r"|\bmicrosoft\s+(?:verse|versera|paie|paiera|financera|r[ée]mun[èe]re)\b",
+    re.IGNORECASE,
+)
+# The words that make a page part of a disclosure (its title, the disclosing, the incentive);
+# a report's "information" or "public sector" alone do not.
+DISCLOSURE_WORDS = re.compile(
+    "|".join(
+        f"(?:{p.pattern})"
+        for p in (_TITLE, _INCENTIVE, _PAID_BY_MICROSOFT, re.compile("disclos|divulg|開示"))
+    ),
+    re.IGNORECASE,
+)
 _NAMED_LIKE_PSD = re.compile(r"psd|disclos|divulg|開示", re.IGNORECASE)
 # How far apart (in characters) the terms may be to count as one statement.
 NEAR = 250
@@ -105,6 +127,7 @@ def _incentive_spans(text: str) -> list[tuple[int, int]]:
         around = text[max(0, payment.start() - 120) : payment.end() + 120]
         if _MICROSOFT.search(around):
             spans.append((payment.start(), payment.end()))
+    spans.extend((m.start(), m.end()) for m in _PAID_BY_MICROSOFT.finditer(text))
     return sorted(spans)
 
 
@@ -201,7 +224,7 @@ def required(claim: ClaimView) -> bool:
 
 class PublicSectorDisclosure(Check):
     id = "psd"
-    version = "2"
+    version = "3"
     title = "Public Sector Disclosure present"
     description = (
         "A public-sector customer in India, Puerto Rico or the United States needs a Public "

@@ -92,3 +92,41 @@ def test_report_that_carries_the_disclosure_is_a_report(claims, report):
     claim = claims.view(customer=PUBLIC_US, documents=[INVOICE, report])
     status, _ = run(claims, claim)
     assert status == Status.PASS
+
+
+FINDINGS = [
+    (
+        "Executive Summary",
+        "Frontline workshop delivered by FridayINC for the public works crews on 6 October, "
+        "with the operations, HR and IT leads of the City.",
+    ),
+    (
+        "Frontline Scenarios",
+        "Shift scheduling for 40 crews, task management for depot inspections, and Teams "
+        "walkie-talkie for the road crews.",
+    ),
+    ("Next Steps", "Pilot Teams Shifts in three depots by December, owner the operations manager."),
+]
+
+
+def test_deck_that_opens_with_the_disclosure_slide_and_goes_on_with_findings_is_a_report(claims):
+    deck = pptx_document("poe.pptx", [("Public Sector Disclosure", PSD[1]), *FINDINGS])
+    claim = claims.view(customer=PUBLIC_US, documents=[INVOICE, deck])
+    status, message = run(claims, claim)
+    assert status == Status.PASS
+    assert message.startswith("Invoice, 1 POE document(s)")
+
+
+def test_disclosure_with_a_signature_slide_is_still_only_the_disclosure(claims):
+    form = pptx_document(
+        "PSD.pptx",
+        [
+            ("Public Sector Disclosure", PSD[1]),
+            ("Customer acknowledgement", "Name: Susie Jones   Title: IT Director   Date: 10/14"),
+            ("Terms", "This disclosure is made under the partner's agreement with Microsoft."),
+        ],
+    )
+    claim = claims.view(customer=PUBLIC_US, documents=[INVOICE, form])
+    status, message = run(claims, claim)
+    assert status == Status.FAIL
+    assert "PSD.pptx is the Public Sector Disclosure" in message

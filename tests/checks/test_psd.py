@@ -348,6 +348,20 @@ UNTITLED = {
         "rémunération pour l'atelier Enable Frontline.",
         "Signé : Susie Jones, Directrice informatique",
     ),
+    # The customer's letter says it with a verb, not "incentive" or "payment".
+    "letter-funded-by": (
+        "MARICOPA COUNTY - Office of Enterprise Technology",
+        "Re: Enable Frontline Workshop",
+        "The City of Riverton acknowledges that the workshop delivered by FridayINC is funded by "
+        "Microsoft, and that FridayINC is paid by Microsoft for its delivery, at no cost to the "
+        "City.",
+        "Susie Jones, Chief Information Officer",
+    ),
+    "letter-compensates": (
+        "The City of Riverton has been informed that Microsoft compensates FridayINC Inc. for "
+        "delivering the Enable Frontline Workshop, and that the City is not charged for it.",
+        "Susie Jones, Deputy Director, IT Services",
+    ),
     "ja-sector": (
         "公共セクター開示書",
         "FridayINC は、本ワークショップの実施に対してマイクロソフトから報酬を受領することを、"
@@ -422,4 +436,32 @@ def test_invoice_note_about_a_separate_disclosure_does_not_warn(claims):
         kind="invoice",
     )
     status, _ = run(claims, claims.view(customer=PUBLIC_US, documents=[invoice, REPORT]))
+    assert status == Status.FAIL
+
+
+def test_a_report_on_what_the_customer_pays_for_microsoft_licences_is_not_a_disclosure(claims):
+    report = docx_document(
+        "report.docx",
+        [
+            "Copilot workshop summary",
+            "We informed the City of Riverton that its Microsoft 365 G5 licences are paid by the "
+            "City under its enterprise agreement, and that the City pays Microsoft for Copilot "
+            "seats from its IT budget.",
+        ],
+    )
+    status, _ = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
+    assert status == Status.FAIL
+
+
+def test_a_report_on_microsoft_finance_and_operations_is_not_a_disclosure(claims):
+    report = docx_document(
+        "report.docx",
+        [
+            "ERP modernization workshop summary",
+            "We informed the City of Riverton's finance team that Microsoft Finance and "
+            "Operations would replace its public sector ledger, and disclosed the migration "
+            "risks to the City's auditors.",
+        ],
+    )
+    status, _ = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
     assert status == Status.FAIL
