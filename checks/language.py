@@ -48,6 +48,10 @@ LANGUAGE_NAMES = {
 
 # A document is not in a supported language when most of its words are not.
 MAJORITY = 0.5
+# ... unless it is a side-by-side translation: Spanish, Portuguese or Italian run 15-25% longer
+# than the English they translate, so a bilingual document (Puerto Rico's English/Spanish
+# forms) holds 40-48% English. The review reads that half; the other is worth a look.
+BILINGUAL_SHARE = 0.4
 # Smaller parts in another language are worth a look, but only when there is real text.
 PART_SHARE = 0.25
 PART_LETTERS = 200
@@ -198,17 +202,19 @@ def _excerpt(document: DocumentView, code: str) -> Evidence:
 
 class Language(Check):
     id = "language"
-    version = "2"
+    version = "3"
     title = "Documents in English, French or Japanese"
     description = (
         "Every document is in a language the POE review supports (English, French, Japanese). "
-        "Mixed documents are judged by where most of their text is; a document whose language "
-        "cannot be told (no text, a scan) is a warning, never a pass."
+        "Mixed documents are judged by where most of their text is (a bilingual document with "
+        "a supported language side by side is a warning, not a failure); a document whose "
+        "language cannot be told (no text, a scan) is a warning, never a pass."
     )
 
     def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
         unsupported: list[tuple[DocumentView, str, float]] = []
         partly: list[tuple[DocumentView, str, float]] = []
+        bilingual: list[tuple[DocumentView, str, float, str, float]] = []
         unknown: list[tuple[DocumentView, str]] = []
         errors: list[Result] = []
         fine: dict[str, list[str]] = {}
@@ -247,9 +253,14 @@ class Language(Check):
             foreign = {c: n for c, n in counts.items() if c not in SUPPORTED}
             # Most of the text is in another language, and the reading of the document as a
             # whole agrees (lists of names and part numbers fool a detector piece by piece).
-            if sum(foreign.values()) / total > MAJORITY and document.language not in SUPPORTED:
+            share = sum(foreign.values()) / total
+            if share > MAJORITY and document.language not in SUPPORTED:
                 code = max(foreign, key=foreign.get)
-                unsupported.append((document, code, foreign[code] / total))
+                if 1 - share < BILINGUAL_SHARE:
+                    unsupported.append((document, code, foreign[code] / total))
+                else:  # a warning, however short: the review cannot read the rest
+                    main = max((c for c in counts if c in SUPPORTED), key=counts.get)
+                    bilingual.append((document, code, foreign[code] / total, main, 1 - share))
                 continue
             main = max(
                 (c for c in counts if c in SUPPORTED), key=counts.get, default=document.language
@@ -273,6 +284,19 @@ class Language(Check):
                     f"{names}. Upload a version in English, French or Japanese, add comments "
                     "(optional), and resubmit.",
                     evidence=[_excerpt(d, c) for d, c, _ in unsupported],
+                )
+            )
+        if bilingual:
+            names = ", ".join(
+                f"{d.file_name} ({ours:.0%} {SUPPORTED[main]}, {share:.0%} {language_name(c)})"
+                for d, c, share, main, ours in bilingual
+            )
+            results.append(
+                Result.warning(
+                    f"In two languages (a translation side by side?): {names}. The review reads "
+                    "only the English, French or Japanese text; check that it carries everything "
+                    "the review needs.",
+                    evidence=[_excerpt(d, c) for d, c, *_ in bilingual],
                 )
             )
         if partly:

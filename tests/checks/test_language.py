@@ -141,6 +141,65 @@ def test_spanish_document_is_named_by_language(claims):
     assert "informe.docx (Spanish)" in results[0]["message"]
 
 
+# A Puerto Rico form, English then Spanish: the Spanish runs longer, so English is 46% of it.
+FORM_EN = (
+    "The workshop was held at the Department of Education offices in San Juan with the "
+    "information technology team, who described how teachers share lesson plans today."
+)
+FORM_ES = (
+    "El taller se llevó a cabo en las oficinas del Departamento de Educación en San Juan con el "
+    "equipo de tecnología de información, que describió cómo los maestros comparten hoy sus "
+    "planes de clase."
+)
+PILOT_EN = (
+    "We agreed on a pilot of Microsoft Teams for Education in five schools, and the customer "
+    "will present the results of the pilot to the board in December."
+)
+PILOT_ES = (
+    "Acordamos un proyecto piloto de Microsoft Teams para Educación en cinco escuelas, y el "
+    "cliente presentará los resultados del proyecto piloto a la junta en diciembre."
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "shares"),
+    [
+        ([FORM_EN, FORM_ES, PILOT_EN, PILOT_ES], "46% English, 54% Spanish"),
+        ([FORM_ES, FORM_EN, PILOT_ES, PILOT_EN], "46% English, 54% Spanish"),
+        # Under 200 Spanish letters: still a warning, not a pass.
+        ([PILOT_EN, PILOT_ES], "47% English, 53% Spanish"),
+    ],
+    ids=["english-first", "spanish-first", "short"],
+)
+def test_bilingual_document_with_english_side_by_side_warns(claims, paragraphs, shares):
+    claim = claims.view(documents=[invoice(), docx_document("formulario.docx", paragraphs)])
+    status, results = run(claims, claim)
+    assert status == Status.WARN
+    assert [r["status"] for r in results] == ["warn"]
+    assert results[0]["message"] == (
+        f"In two languages (a translation side by side?): formulario.docx ({shares}). The "
+        "review reads only the English, French or Japanese text; check that it carries "
+        "everything the review needs."
+    )
+    assert results[0]["evidence"][0]["document"] == "formulario.docx"
+    assert results[0]["evidence"][0]["excerpt"].startswith(("El taller", "Acordamos"))
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [GERMAN, GERMAN.replace("Dezember", "Januar"), ENGLISH],  # 30% English
+        [GERMAN, GERMAN, GERMAN, ENGLISH],  # 22% English
+    ],
+    ids=["30%", "22%"],
+)
+def test_german_report_with_a_short_english_summary_still_fails(claims, paragraphs):
+    claim = claims.view(documents=[docx_document("Bericht.docx", paragraphs)])
+    status, results = run(claims, claim)
+    assert status == Status.FAIL
+    assert "not in a supported language: Bericht.docx (German)" in results[0]["message"]
+
+
 def test_document_partly_in_german_warns(claims):
     claim = claims.view(documents=[docx_document("report.docx", [ENGLISH, FRENCH, GERMAN])])
     status, results = run(claims, claim)
