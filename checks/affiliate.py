@@ -46,13 +46,17 @@ def _vendor_name(name: str | None) -> bool:
     return any(form in text for form in VENDOR_FORMS)
 
 
+def _mailbox(address: str | None) -> str:
+    return (address or "").strip().casefold()
+
+
 def _vendor_domain(domain: str) -> bool:
     return organisation_domain(domain).split(".")[0] in VENDOR_WORDS
 
 
 class Affiliate(Check):
     id = "affiliate"
-    version = "2"
+    version = "3"
     title = "Customer is not the partner, an affiliate or Microsoft"
     description = (
         "Compares the customer's name and domains (the domain ID and the contact's e-mail) with "
@@ -102,11 +106,20 @@ class Affiliate(Check):
         # The partner's name as written: "FridayINC" stripped of a glued "inc" would be
         # "friday", which an unrelated friday.co.uk also carries.
         partner_key = normalise_company(partner.name).replace(" ", "")
-        if contact_domain and same_organisation_domain(contact_domain, partner_domain):
+        # A shared free mailbox provider says nothing, but the very same mailbox does.
+        same_mailbox = bool(contact_domain) and _mailbox(customer.contact_email) == _mailbox(
+            partner.contact_email
+        )
+        if same_mailbox or (
+            contact_domain and same_organisation_domain(contact_domain, partner_domain)
+        ):
             reason = customer.domain_mismatch_reason
             message = (
                 f"The customer contact's e-mail is at {contact_domain}, the partner's own domain "
                 f"({partner.name})"
+                if not same_mailbox
+                else f"The customer contact's e-mail is the partner contact's own mailbox "
+                f"({partner.name}, at {contact_domain})"
             )
             if reason:
                 return Result.warning(

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checks._parties import clean_domain, email_domain, is_free_mail, organisation_domain
+from checks._parties import (
+    clean_domain,
+    email_domain,
+    is_free_mail,
+    normalise_company,
+    organisation_domain,
+)
 from workbench.check_api import (
     Check,
     CheckContext,
@@ -24,7 +30,9 @@ VENDOR_DOMAINS = ("microsoft.com",)
 _EMAIL = re.compile(
     r"(?P<local>\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\)|<[^>@\n]{1,40}>|"
     r"[A-Za-z0-9._%+'*•●■█▪·∙◦○□×#?~-]{1,64})"
-    r"\s?[@＠﹫]\s?"
+    # "susie @ contoso.com" (spaced, as OCR reads it) or "susie@ contoso.com" (a line break);
+    # "users on @contoso.com" is the domain, named after a word.
+    r"(?:[@＠﹫]\s?|\s[@＠﹫]\s)"
     r"(?P<domain>[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24})\b"
 )
 
@@ -40,6 +48,45 @@ _MASK_FILL = frozenset("xX._-" + _MASK_SYMBOLS)
 # "logo@2x.png" is an image at double resolution, not an address.
 _FILE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "tif", "tiff"})
 _REDACTED = re.compile(r"redact|masqu|hidden|removed|blurred|masked|private|非表示|伏", re.I)
+# Domains reserved for examples: nobody's mailbox is there (admin@example.com).
+_RESERVED_DOMAIN = re.compile(r"^example\.(?:com|net|org)$|\.(?:example|test|invalid|localhost)$")
+# "firstname.lastname@contoso.com", "someone@contoso.com": a pattern or a placeholder, no one's.
+_PLACEHOLDERS = frozenset(
+    {
+        "firstname.lastname", "first.last", "firstname_lastname", "firstnamelastname",
+        "firstname", "lastname", "givenname.surname", "name.surname", "first.lastname",
+        "prenom.nom", "nom.prenom", "name", "username", "user.name", "user", "yourname",
+        "your.name", "youremail", "someone", "alias", "useralias", "upn", "email",
+    }
+)  # fmt: skip
+# Shared mailboxes of a team or a function name nobody: info@, support@, it-helpdesk@.
+# Not two letters that are as often a person's initials ("ap", "ar", "is", "do"), nor the
+# pieces of "no-reply" and "do-not-reply", which are looked up glued.
+_ROLE_WORDS = frozenset(
+    {
+        "info", "information", "contact", "contacts", "support", "helpdesk", "help", "desk",
+        "service", "services", "servicedesk", "it", "ict", "admin", "admins", "administrator",
+        "administration", "postmaster", "hostmaster", "webmaster", "noreply", "donotreply",
+        "sales", "billing", "accounts", "accounting", "finance", "hr", "jobs", "careers",
+        "recruiting", "office", "reception", "frontdesk", "security", "soc", "noc", "privacy",
+        "legal", "compliance", "marketing", "press", "media", "team", "hello", "enquiries",
+        "enquiry", "inquiries", "inquiry", "orders", "procurement", "purchasing", "invoices",
+        "invoice", "operations", "ops", "alerts", "alert", "notifications", "notification", "mail",
+        "mailbox", "abuse", "general", "feedback", "customerservice", "customer", "care",
+        "itsupport", "helpline", "hotline", "licensing", "azure", "m365", "o365", "teams", "cloud",
+        "devops", "backup", "monitoring", "sysadmin", "network", "infra", "infrastructure", "dpo",
+        "gdpr", "staff", "all", "everyone", "news", "events", "training", "project", "projects",
+        "pmo",
+    }
+)  # fmt: skip
+# "git@github.com:contoso/app.git", "ssh -i key.pem azureuser@vm01...",
+# "https://contoso@dev.azure.com/": logins to a host, not e-mail addresses. The command's
+# options only, and a path after the colon: "SSH access for susie@contoso.com" and
+# "susie@contoso.com:Owner" are her address.
+_LOGIN_BEFORE = re.compile(
+    r"(?:://|\b(?:ssh|scp|sftp|rsync|mosh)\s+(?:-\S+\s+(?:[^\s@-]\S*\s+)?)*)$", re.I
+)
+_LOGIN_AFTER = re.compile(r"^:(?:[~/]|[\w.-]+/)")
 
 
 @dataclass(frozen=True)
@@ -68,6 +115,23 @@ def blurred(local: str) -> bool:
         return True
     # A first letter and a fill of three or more: "sxxxx", "s.....", not "sam" or "x.chen".
     return len(local) >= 4 and all(ch in _MASK_FILL for ch in local[1:])
+
+
+def is_role_mailbox(local: str) -> bool:
+    """Whether ``local`` names a function, not a person ("info", "it-helpdesk", "no-reply")."""
+    words = [w for w in re.split(r"[._+-]+", local.casefold()) if w and not w.isdigit()]
+    return bool(words) and ("".join(words) in _ROLE_WORDS or all(w in _ROLE_WORDS for w in words))
+
+
+def not_an_address(text: str, match: re.Match[str]) -> bool:
+    """Whether a match is no one's e-mail: a login to a host, an example, a placeholder."""
+    domain = match.group("domain").lower()
+    return bool(
+        _RESERVED_DOMAIN.search(domain)
+        or match.group("local").casefold() in _PLACEHOLDERS
+        or _LOGIN_BEFORE.search(text[: match.start()])
+        or _LOGIN_AFTER.match(text[match.end() :])
+    )
 
 
 def is_file_name(domain: str) -> bool:
@@ -106,7 +170,7 @@ def find_addresses(document: DocumentView) -> tuple[list[Address], list[Address]
         for match in _EMAIL.finditer(segment.text):
             local, domain = match.group("local"), match.group("domain").lower()
             local = local.lstrip(".-'")
-            if not local or is_file_name(domain):
+            if not local or is_file_name(domain) or not_an_address(segment.text, match):
                 continue
             text = " ".join(segment.text.split())
             start = text.find(match.group(0).strip())
@@ -117,18 +181,31 @@ def find_addresses(document: DocumentView) -> tuple[list[Address], list[Address]
     return readable, hidden
 
 
+def _label(organisation: str) -> str:
+    """The name an organisation registers its domain under: "friday-inc" in friday-inc.co.uk."""
+    return organisation.split(".")[0].replace("-", "")
+
+
+def _partner_labels(name: str, partner_org: str | None) -> set[str]:
+    """The labels of the partner's domains: its contact's, and its own name written whole."""
+    labels = {_label(partner_org) if partner_org else "", normalise_company(name).replace(" ", "")}
+    # "FridayINC" as written: "friday" alone, or "abc", is anybody's.
+    return {label for label in labels if len(label) >= 4}
+
+
 def _under(domain: str, parent: str | None) -> bool:
     return bool(parent) and (domain == parent or domain.endswith("." + parent))
 
 
 class PiiVisible(Check):
     id = "pii-visible"
-    version = "2"
+    version = "3"
     title = "Customer e-mail addresses blurred"
     description = (
         "Customer e-mail addresses in POE documents should be blurred, keeping the domain "
         "visible (s****@contoso.com). Readable addresses of the customer or of anyone else "
-        "outside the partner are flagged for the reviewer; partner and Microsoft addresses are not."
+        "outside the partner are flagged for the reviewer; partner and Microsoft addresses, and "
+        "shared mailboxes naming no one (info@, support@), are not."
     )
     severity = Severity.ADVISORY
 
@@ -149,8 +226,10 @@ class PiiVisible(Check):
             if d
         }
         customer_orgs = {organisation_domain(d) for d in customer_domains}
+        partner_names = _partner_labels(claim.partner.name, partner_org)
         flagged: list[tuple[DocumentView, Address, bool]] = []
         hidden_count = 0
+        shared: set[str] = set()
         results: list[Result] = []
         for document in claim.poe_documents:
             if not document.readable:
@@ -169,7 +248,12 @@ class PiiVisible(Check):
                     own
                     or _under(address.domain, partner_org)
                     or any(_under(address.domain, v) for v in VENDOR_DOMAINS)
+                    # The partner's site in another country: fridayinc.co.uk for fridayinc.com.
+                    or (org not in customer_orgs and _label(org) in partner_names)
                 ):
+                    continue
+                if is_role_mailbox(address.local):  # info@, support@: not a person's
+                    shared.add(f"{address.local}@{address.domain}".lower())
                     continue
                 flagged.append((document, address, org in customer_orgs))
         if flagged:
@@ -202,7 +286,12 @@ class PiiVisible(Check):
                 ),
             )  # fmt: skip
         elif not results:
-            note = f" ({hidden_count} blurred address(es) found)" if hidden_count else ""
+            notes = [f"{hidden_count} blurred address(es) found"] if hidden_count else []
+            if shared:  # naming no one, they can be named
+                notes.append(
+                    f"{len(shared)} shared mailbox(es) left readable: {_list(sorted(shared))}"
+                )
+            note = f" ({'; '.join(notes)})" if notes else ""
             results.append(
                 Result.passed(
                     f"No readable customer e-mail addresses in the {len(claim.poe_documents)} "

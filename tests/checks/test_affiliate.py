@@ -136,6 +136,53 @@ def test_shared_free_mailbox_is_not_an_affiliation(claims):
 
 
 @pytest.mark.parametrize(
+    "address",
+    ["fridayinc.sales@gmail.com", " FridayINC.Sales@Gmail.com ", "fridayinc.sales@web.de"],
+)
+def test_customer_contact_on_the_partner_contacts_own_free_mailbox_fails(claims, address):
+    status, result = run(
+        claims,
+        partner={"contact_email": address.strip().lower()},
+        customer={"id_type": "tpid", "id": "998877", "contact_email": address},
+    )
+    assert status == Status.FAIL
+    domain = address.strip().split("@")[1]
+    assert result["message"] == (
+        "The customer contact's e-mail is the partner contact's own mailbox "
+        f"(FridayINC, at {domain.lower()}). {RULE}"
+    )
+
+
+def test_same_name_at_another_free_provider_is_not_the_same_mailbox(claims):
+    status, _ = run(
+        claims,
+        partner={"contact_email": "fridayinc.sales@gmail.com"},
+        customer={
+            "id_type": "tpid",
+            "id": "998877",
+            "contact_email": "fridayinc.sales@outlook.com",
+        },
+    )
+    assert status == Status.PASS
+
+
+def test_partner_contacts_own_mailbox_with_a_reason_warns(claims):
+    status, result = run(
+        claims,
+        partner={"contact_email": "fridayinc.sales@gmail.com"},
+        customer={
+            "contact_email": "fridayinc.sales@gmail.com",
+            "domain_mismatch_reason": "The customer's IT manager has no company mailbox yet",
+        },
+    )
+    assert status == Status.WARN
+    assert result["message"].startswith(
+        "The customer contact's e-mail is the partner contact's own mailbox (FridayINC, at "
+        "gmail.com); the partner explained:"
+    )
+
+
+@pytest.mark.parametrize(
     "domain", ["hotmail.co.uk", "yahoo.co.uk", "wanadoo.fr", "uol.com.br", "outlook.jp", "web.de"]
 )
 def test_free_mail_in_any_country_is_not_an_affiliation(claims, domain):

@@ -201,3 +201,128 @@ def test_same_address_in_two_documents_is_counted_once_and_cited_twice(claims):
         "deck.pptx",
         "deck.pptx",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "masked"),
+    [
+        ("Owner: susie @ contoso.com (IT)", "s****e@contoso.com"),  # as OCR spaces it
+        ("Owner: susie@ contoso.com (IT)", "s****e@contoso.com"),  # broken at the line's end
+        ("Owner: Susie Jones (susie.jones@contoso.com)", "s****s@contoso.com"),
+    ],
+)
+def test_spaced_or_broken_address_is_still_an_address(claims, line, masked):
+    status, results = run(claims, docx_document("report.docx", [line]))
+    assert status == Status.WARN
+    assert f"1 customer address(es) ({masked})" in results[0]["message"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "All 240 users on @contoso.com were moved to the new tenant.",  # the domain, after a word
+        "Examples for the template: admin@example.com, test.user@contoso.test.",  # reserved
+        "Naming convention: firstname.lastname@contoso.com, shared boxes as alias@contoso.com.",
+        "Clone with git@github.com:contoso/shifts-app.git and deploy to the VM.",
+        "Connect with ssh -i key.pem azureuser@vm01.contoso.com to check the agent.",
+        "Copy with scp build.zip deploy@vm01.contoso.com:/srv/app, then restart.",
+        "Pipelines pull from https://contoso@dev.azure.com/contoso/Shifts/_git/app daily.",
+    ],
+    ids=["word-before-at", "reserved", "placeholder", "git", "ssh", "scp", "https"],
+)
+def test_text_that_is_no_ones_address_passes(claims, line):
+    status, results = run(claims, docx_document("report.docx", [line]))
+    assert status == Status.PASS
+    assert results[0]["message"] == (
+        "No readable customer e-mail addresses in the 1 POE document(s)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "masked"),
+    [
+        # SSH named in prose: the address after it is hers, not a login.
+        ("We set up SSH access for Susie Jones, susie.jones@contoso.com.", "s****s@contoso.com"),
+        ("Owner susie@contoso.com: approves the rollout.", "s****e@contoso.com"),
+        ("Owners: susie@contoso.com:sam@contoso.com", "s****e@contoso.com"),
+        ("Attendee: test.user@contoso.com", "t****r@contoso.com"),  # only the domain is reserved
+    ],
+    ids=["ssh-in-prose", "colon-then-space", "colon-then-address", "test-local"],
+)
+def test_addresses_near_login_like_text_are_still_flagged(claims, line, masked):
+    status, results = run(claims, docx_document("report.docx", [line]))
+    assert status == Status.WARN
+    assert masked in results[0]["message"]
+
+
+def test_shared_mailboxes_are_not_a_persons_but_are_named(claims):
+    report = docx_document(
+        "report.docx",
+        ["Escalations go to it-helpdesk@contoso.com or support@contoso.com; alerts come from "
+         "no-reply@contoso.com and do.not.reply@contoso.com.", "Questions: info@contoso.com"],
+    )  # fmt: skip
+    deck = pptx_document("deck.pptx", [("Contacts", "s****@contoso.com, info@contoso.com")])
+    status, results = run(claims, report, deck)
+    assert status == Status.PASS
+    assert results[0]["message"] == (
+        "No readable customer e-mail addresses in the 2 POE document(s) (1 blurred address(es) "
+        "found; 5 shared mailbox(es) left readable: do.not.reply@contoso.com, "
+        "info@contoso.com, it-helpdesk@contoso.com, no-reply@contoso.com, support@contoso.com)."
+    )
+
+
+@pytest.mark.parametrize(
+    "local",
+    # Initials, a surname that is a word, a person's name beside a team's.
+    ["ap", "ar", "is", "do", "no", "anh.do", "susie.support", "it.jones", "sales.susie"],
+)
+def test_a_persons_address_is_not_taken_for_a_shared_mailbox(claims, local):
+    status, results = run(claims, docx_document("report.docx", [f"Owner: {local}@contoso.com"]))
+    assert status == Status.WARN
+    assert "1 customer address(es)" in results[0]["message"]
+
+
+def test_shared_mailbox_beside_a_persons_address_still_warns_for_hers(claims):
+    report = docx_document("report.docx", ["Contacts: susie@contoso.com, support@contoso.com"])
+    status, results = run(claims, report)
+    assert status == Status.WARN
+    assert "1 customer address(es) (s****e@contoso.com)" in results[0]["message"]
+
+
+@pytest.mark.parametrize(
+    "domain",
+    ["fridayinc.co.uk", "friday-inc.de", "mail.fridayinc.com.au", "fridayinc.onmicrosoft.com"],
+)
+def test_partners_domain_in_another_country_is_the_partners(claims, domain):
+    report = docx_document("report.docx", [f"Delivered by Tom Hale (tom.hale@{domain})"])
+    status, results = run(claims, report)
+    assert status == Status.PASS
+    assert results[0]["message"] == (
+        "No readable customer e-mail addresses in the 1 POE document(s)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("partner", "domain"),
+    [
+        ({}, "friday.co.uk"),  # a word of the partner's name, not its name
+        ({"name": "ABC Ltd", "contact_email": "pkaur@abc.com"}, "abc.co.uk"),  # too short to tell
+    ],
+    ids=["word", "short"],
+)
+def test_a_domain_only_like_the_partners_is_still_outside_it(claims, partner, domain):
+    report = docx_document("report.docx", [f"Facilitator: tom.hale@{domain}"])
+    status, results = run(claims, report, partner=partner)
+    assert status == Status.WARN
+    assert f"1 other address(es) outside the partner (t****e@{domain})" in results[0]["message"]
+
+
+def test_customer_on_a_domain_carrying_the_partners_name_is_still_the_customer(claims):
+    report = docx_document("report.docx", ["Owner: susie@fridayinc.co.uk"])
+    status, results = run(
+        claims,
+        report,
+        customer={"id": "fridayinc.co.uk", "contact_email": "susie@fridayinc.co.uk"},
+    )
+    assert status == Status.WARN
+    assert "1 customer address(es) (s****e@fridayinc.co.uk)" in results[0]["message"]
