@@ -11,6 +11,8 @@ its label or the document declares), and labels it with what it is:
 - ``tax``: "VAT 20 %", "TVA", "GST", "Sales tax", "消費税", "USt." ...
 - ``total``: "Total", "Grand total", "Total TTC", "Bruttosumme", "合計" ...
 - ``due``: "Amount due", "Balance due", "Net à payer", "Zahlbetrag" ...
+- ``discount``: "Discount", "Remise", "Rabatt", "Descuento", "値引き" ...
+- ``withholding``: tax the payer withholds: "Withholding tax", "TDS", "Retención IRPF", "源泉徴収税" ...
 
 A label is the text before the amount on the same line, the cell to its left in a table row
 or a sheet row ("Sheet1!A5" / "Sheet1!B5"), or a line of its own just above the amount
@@ -27,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from itertools import pairwise
 
 __all__ = [
     "Amount",
@@ -324,7 +327,9 @@ _ID_LABEL = re.compile(
     r"(?i)(?:\b(?:vat|tva|tax|gst|ust|mwst|btw|iva|ein|trn|abn|uen)[\s./-]*"
     r"(?:id|no|nr|n°|number|num[ée]ro|reg(?:istration)?|intra\w*|identification)\b"
     r"|\bn[°o]\s*(?:de\s+)?(?:tva|vat)|\bgstin\b|\bp\.?\s?iva\b|\bust-?id|\btax\s*id\b|\btin\b"
-    r"|\bsteuer-?nr|\bsiret\b|\bsiren\b|\biban\b|登録番号|\bclaim\b|\binvoice\s+(?:no|number|#))"
+    r"|\bsteuer-?nr|\bsiret\b|\bsiren\b|\biban\b|登録番号|\bclaim\b|\binvoice\s+(?:no|number|#)"
+    # a VAT number after its country code: "VAT GB 123 4567 89", "TVA : FR 12 812345678"
+    r"|\b(?:vat|tva|btw|iva|mwst|ust)\s*[:.]?\s*(?-i:[A-Z]{2})$)"
 )
 _NOT_MONEY = re.compile(
     r"(?i)\b(?:points?|hours?|hrs|heures?|stunden|qty|quantity|quantit[ée]|menge|units?|items?|"
@@ -333,7 +338,8 @@ _NOT_MONEY = re.compile(
 _LABELS = [
     ("pretax", re.compile(
         r"(?i)sub[\s-]?total|subtota(?:al|le)|sous[\s-]?total|zwischensumme|小計|小计|税抜|税別|本体価格"
-        r"|\bnet(?:to)?[\s-]*(?:amount|total|value|sum|price|betrag|summe|ht)\b|\btotal\s+net\b"
+        r"|\bnet(?:to)?[\s-]*(?:amount|total|value|sum|price|betrag|summe|ht)\b(?!\s+(?:due|payable|to\s+pay))"
+        r"|\btotal\s+net\b"
         r"|\bmontant\s+net\b|\bnettobetrag|\bnetto\b|\bsumme\s+netto\b|\bnet\s+(?:eur|usd)\b"
         rf"|\b(?:excl?(?:\.|uding|usive(?:\s+of)?|usief)?|without|w/o|before|pre|ohne|hors|sans|senza|sin|sem)[\s.-]*{_TAX_WORD}"
         r"|\bpre[\s-]?tax\b|\b(?:total|montant|prix|base|sous-total)\s+(?:\(?(?:eur|usd|€|\$)\)?\s+)?h\.?t\.?(?![a-z])"
@@ -344,10 +350,21 @@ _LABELS = [
         rf"(?i)\b(?:incl?(?:\.|uding|usive(?:\s+of)?|usief)?|with|inkl\.?|inklusive|avec|incluid[ao]s?)[\s.-]*{_TAX_WORD}"
         r"|\bttc\b|税込|\bbrutto|\bgross\s+(?:amount|total)|\btotal\s+gross\b"
     )),
+    # Tax the payer withholds and pays to the authorities: deducted from what is paid, it does
+    # not change the pre-tax amount.
+    ("withholding", re.compile(
+        r"(?i)\bwithh[eo]ld(?:ing)?\b|\bwht\b|\bewt\b|\btds\b|\bretenci[óo]n|\birpf\b|\britenuta\b"
+        r"|\breten[çc][ãa]o\b|\birrf\b|\bretenue\s+[àa]\s+la\s+source|\bquellensteuer|源泉"
+    )),
     ("tax", re.compile(
         r"(?i)\b(?:vat|tva|gst|[cis]gst|hst|pst|qst|cst|mwst|ust|btw|iva|igv|ivu|tax(?:es)?|taxe|"
         r"sales\s+tax|umsatzsteuer|mehrwertsteuer|steuerbetrag|steuer|impuesto|imposta|imposto)\b"
         r"|消費税|税額|税金|増値税"
+    )),
+    # A reduction of the price: "Discount", "Less: discount"; not "Total after discount".
+    ("discount", re.compile(
+        r"(?i)^(?!.*\b(?:before|after|net\s+of|apr[eè]s|avant|nach|vor)\b)"
+        r".*(?:\b(?:discount|rebate|remise|rabatt|nachlass|descuento|sconto|desconto)\b|値引|割引)"
     )),
     ("due", re.compile(
         r"(?i)\b(?:amount|balance|total|sum)\s+(?:now\s+)?due\b|\bdue\s+payable\b|\bamount\s+payable\b"
@@ -368,7 +385,7 @@ _SUFFIX_LABEL = re.compile(
 
 
 def classify_label(text: str) -> str | None:
-    """The kind of amount ``text`` labels: pretax, tax, total, due, or None."""
+    """The kind of amount ``text`` labels: pretax, tax, total, due, discount, withholding, or None."""
     if not text or _ID_LABEL.search(text):
         return None
     for kind, pattern in _LABELS:
@@ -654,8 +671,81 @@ def _is_reference(text: str, number: _Number, kind: str | None) -> bool:
     return _YEAR.fullmatch(number.raw) is not None or _NO_TAX.search(text) is not None
 
 
-def _read_line(line: Line, pending: tuple[str, str] | None) -> tuple[list[_Found], bool]:
-    """The amounts on ``line``; ``pending`` is a label line just above (kind, text).
+# A rate and the amount it is taken of: "Remise 1,00% sur", "Withholding tax 2% of". The amount
+# after one is the base; the discount or the tax withheld is the amount after that, if any.
+_RATE_BASE = re.compile(r"(?i)%\s*(?:on|of|sur|de|auf|von|su|sobre)$")
+
+# "6. This invoice ...", "2) Late payments ...": the number of a clause, not an amount.
+_LIST_NUMBER_AFTER = re.compile(r"[.)]\s+[^\W\d_]")
+
+
+def _is_list_number(text: str, number: _Number) -> bool:
+    return len(number.raw) <= 2 and _LIST_NUMBER_AFTER.match(text, number.end) is not None
+
+
+# A currency a table header gives one column: "Amount (USD)", "[EUR]", "（円）".
+_BRACKETED = re.compile(r"[(\[（]\s*$")
+_CLOSING = re.compile(r"^\s*[)\]）]")
+# Between two currency columns of a header stands a column title ("Amount", "Total amount"),
+# not a sentence ("(EUR) als auch in der Buchwährung (GBP) ausgegeben").
+MAX_TITLE_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def column_currencies(line: Line) -> tuple[str, ...]:
+    """The currencies a table header line names, one per amount column, in order.
+
+    "Description | Amount (USD) | Amount (INR)" gives (USD, INR): the rows under it show
+    each amount in two currencies, the last two amounts of a row being USD then INR. A
+    currency counts when it is in brackets or a header cell of its own, and the columns
+    are a few words apart; "Payment in USD or EUR" names no columns.
+    """
+    text = line.text
+    columns: list[_Marker] = []
+    for marker in _markers(text):
+        bracketed = _BRACKETED.search(text[: marker.start]) and _CLOSING.match(text[marker.end :])
+        own_cell = "\t" in text and not (
+            text[: marker.start].rsplit("\t", 1)[-1].strip()
+            or text[marker.end :].split("\t", 1)[0].strip()
+        )
+        if bracketed or own_cell:
+            columns.append(marker)
+    codes = [m.code for m in columns]
+    if len(codes) < 2 or len(set(codes)) != len(codes):
+        return ()
+    for left, right in pairwise(columns):
+        if len(_WORD.findall(text, left.end, right.start)) > MAX_TITLE_WORDS:
+            return ()
+    return tuple(codes)
+
+
+def _column_codes(
+    text: str, numbers: Sequence[_Number], bound: dict[int, list[_Marker]], columns: Sequence[str]
+) -> dict[int, str]:
+    """The currency of each amount in the columns a header declared (index -> code).
+
+    The last amounts of the row (written like money or filling a cell, with no currency
+    of their own) are the columns' amounts, in the header's order.
+    """
+    if not columns:
+        return {}
+    money = [
+        index
+        for index, number in enumerate(numbers)
+        if not bound[index]
+        and (number.shaped or (text[number.start - 1 : number.start] in ("", "\t")
+                               and text[number.end : number.end + 1] in ("", "\t")))
+    ]  # fmt: skip
+    if len(money) < len(columns):
+        return {}
+    return dict(zip(money[-len(columns) :], columns, strict=True))
+
+
+def _read_line(
+    line: Line, pending: tuple[str, str] | None, columns: Sequence[str] = ()
+) -> tuple[list[_Found], bool]:
+    """The amounts on ``line``; ``pending`` is a label line just above (kind, text);
+    ``columns`` the currencies of the amount columns a table header above declared.
 
     Returns the amounts and whether the pending label was used.
     """
@@ -666,6 +756,7 @@ def _read_line(line: Line, pending: tuple[str, str] | None) -> tuple[list[_Found
     if not numbers:
         return [], False
     bound = _bind_currencies(text, numbers, markers)
+    column_code = _column_codes(text, numbers, bound, columns)
     # Split the line into runs: numbers with no words between them share one label.
     runs: list[tuple[int, str, list[int]]] = []
     previous_end = 0
@@ -703,6 +794,8 @@ def _read_line(line: Line, pending: tuple[str, str] | None) -> tuple[list[_Found
             own = bound[index]
             currency = _resolve([m.code for m in own])
             source = "written" if currency else ""
+            if currency is None and index in column_code:
+                currency, source = column_code[index], "label"
             if currency is None and label_currency:
                 currency, source = label_currency, "label"
             tail = text[number.end :]
@@ -711,13 +804,29 @@ def _read_line(line: Line, pending: tuple[str, str] | None) -> tuple[list[_Found
                 continue
             if not own and not number.shaped and _is_reference(text, number, kind):
                 continue  # "VAT reverse charge (Art. 44 and 196)", "s.8 VATA 1994"
+            if not own and not number.shaped and _is_list_number(text, number):
+                continue  # "... must reach our account. 6. This invoice ..."
             labelled_last = kind is not None and index == members[-1]
             if own or number.shaped or labelled_last:
                 accepted.append((index, _signed(text, number, own), currency, source))
+        # The label names the last amount of the run; in a row of currency columns
+        # ("Total | 7,500.00 | 6,22,500.00"), the last amount in each currency.
+        labelled = {len(accepted) - 1}
+        if any(index in column_code for index, *_rest in accepted):
+            labelled = {position for position, (_i, _v, currency, _s) in enumerate(accepted)
+                        if all(c != currency for _i2, _v2, c, _s2 in accepted[position + 1 :])}  # fmt: skip
         for position, (index, value, currency, source) in enumerate(accepted):
             number = numbers[index]
             own = bound[index]
-            amount_kind = kind if position == len(accepted) - 1 else None
+            amount_kind = kind if position in labelled else None
+            if amount_kind == "tax" and value and _NO_TAX.search(label):
+                amount_kind = None  # a "Tax: Exempt" column before the line's amount
+            if (
+                amount_kind in ("discount", "withholding")
+                and len(accepted) == 1
+                and _RATE_BASE.search(label)
+            ):
+                amount_kind = None  # "Remise 1,00% sur 100,00 EUR": what the rate is taken of
             right = max([number.end] + [m.end for m in own if m.start >= number.end])
             suffix = _SUFFIX_LABEL.match(text[right : right + 24])
             amount_label = label if amount_kind is not None else ""
@@ -833,12 +942,20 @@ def read_invoice(segments: Iterable) -> InvoiceReading:
     found: list[_Found] = []
     # A line that is only a label ("TOTAL TTC") labels the amount that starts the next line.
     pending: tuple[str, str] | None = None
+    # The currency columns a table header declared, and the table (or page) it heads.
+    columns: tuple[str, tuple[str, ...]] | None = None
     for line in lines:
-        amounts, _used = _read_line(line, pending)
+        container = _container(line.location)
+        if columns and columns[0] != container:
+            columns = None
+        amounts, _used = _read_line(line, pending, columns[1] if columns else ())
         if amounts:
             found.extend(amounts)
             pending = None
             continue
+        header = column_currencies(line)
+        if header:
+            columns = (container, header)
         kind = classify_label(line.text) if len(line.text) <= 60 else None
         if kind and pending and pending[0] == kind:
             # One label on two lines: "小計 (Subtotal," then "pre-tax)".
@@ -886,6 +1003,14 @@ def read_invoice(segments: Iterable) -> InvoiceReading:
     )
 
 
+def _container(location: str) -> str:
+    """The table, sheet or page a line is in: "table 3 row 2" -> "table 3", "Sheet1!C5" -> "Sheet1"."""
+    cell = _CELL_REF.match(location)
+    if cell:
+        return cell.group("sheet")
+    return re.sub(r"\s+row\s+\d+$", "", location)
+
+
 def _declared_currency(lines: Sequence[Line]) -> tuple[str | None, str]:
     """A currency the document declares ("Währung: EUR", "All amounts are in US dollars")."""
     for line in lines:
@@ -914,16 +1039,30 @@ def _main_currency(found: Sequence[_Found], resolved: Counter[str], codes: set[s
 # Invoice number
 # ---------------------------------------------------------------------------------------
 
-_INVOICE_NUMBER = re.compile(
-    r"(?i)(?:\binvoice\s*(?:no\.?|nr\.?|number|num\.?|#|n°|id)|\bfacture\s*(?:n[°o]|num[ée]ro)"
+_INVOICE_LABEL = (
+    r"(?:\binvoice\s*(?:no\.?|nr\.?|number|num\.?|#|n°|id)|\binv\.?\s*(?:no\.?|#)|\bfacture\s*(?:n[°o]|num[ée]ro)"
     r"|\bn[°o]\s*de\s*facture|\bnum[ée]ro\s+de\s+facture|請求書番号|請求番号|\brechnungs?-?\s*(?:nummer|nr\.?|no\.?)"
-    r"|\bfactuurnummer|\bnumero\s+fattura|\bfattura\s+n\.?|\bn[úu]mero\s+de\s+factura|\bfactura\s+n[°o.]"
-    r"|\bbill\s+(?:no\.?|number))"
-    r"[^\w\n]{0,24}?(?:\([^)\n]{0,30}\)[^\w\n]{0,6})?(?P<value>[A-Z0-9][\w\-/.]*\d[\w\-/]*|\d[\w\-/.]*)"
+    r"|\bfactuurnummer|\bnumero\s+fattura|\bfatt?ura\s+n[°o]?\.?|\bn[úu]mero\s+de\s+factura|\bfactura\s+n[°o.]"
+    r"|\bn[°o]\.?\s*(?:de\s+)?factura|\bbill\s+(?:no\.?|number))"
 )
+_NUMBER_VALUE = r"(?P<value>[A-Z0-9][\w\-/.]*\d[\w\-/]*|\d[\w\-/.]*)"
+# The label, then the number on the same line; not across a sentence end ("... quoting the
+# invoice number. 5. Bank charges ...").
+_INVOICE_NUMBER = re.compile(
+    rf"(?i){_INVOICE_LABEL}(?:(?!\.\s)[^\w\n]){{0,24}}?(?:\([^)\n]{{0,30}}\)[^\w\n]{{0,6}})?{_NUMBER_VALUE}"
+)
+# The label alone on its line, the number alone on the next (Xero, FreshBooks, Stripe).
+_INVOICE_LABEL_ONLY = re.compile(rf"(?i)^\s*(?:tax\s+)?{_INVOICE_LABEL}[\s:：#.]*$")
+_NUMBER_ALONE = re.compile(rf"(?i)^\s*(?:#|no\.?|n[°o]\.?|nr\.?)?\s*{_NUMBER_VALUE}\s*$")
+_DATE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$")
 _INVOICE_TITLE = re.compile(
     r"(?i)^\s*(?:invoice|facture|rechnung|請求書)\s+(?P<value>[A-Z0-9][\w\-/]*\d[\w\-/]*)\s*$"
 )
+# The title alone, then the number marked on the next line ("INVOICE" / "# INV-000042").
+_INVOICE_TITLE_ONLY = re.compile(
+    r"(?i)^\s*(?:tax\s+|sales\s+|commercial\s+)?(?:invoice|facture|rechnung|factura|fattura|請求書)\s*$"
+)
+_NUMBER_MARKED = re.compile(rf"(?i)^\s*(?:#|no\.|n[°o]\.?|nr\.)\s*{_NUMBER_VALUE}\s*$")
 
 
 @dataclass(frozen=True)
@@ -936,14 +1075,41 @@ class InvoiceNumber:
 def invoice_number(segments: Iterable) -> InvoiceNumber | None:
     """The invoice's own number ("Invoice No.: X", "Facture n° X", "請求書番号: X"), if written."""
     lines = lines_of(segments)
-    for pattern in (_INVOICE_NUMBER, _INVOICE_TITLE):
-        for line in lines:
-            match = pattern.search(line.text)
-            if match:
-                value = match.group("value").rstrip(".-/")
-                excerpt = line.snippet(match.start(), match.start("value") + len(value), width=24)
-                return InvoiceNumber(value, line.location_at(match.start("value")), excerpt)
+    for index, line in enumerate(lines):
+        match = _INVOICE_NUMBER.search(line.text)
+        if match:
+            return _number_at(line, match)
+        below = _value_below(lines, index, _INVOICE_LABEL_ONLY, _NUMBER_ALONE)
+        if below:
+            return below
+    for index, line in enumerate(lines):
+        match = _INVOICE_TITLE.search(line.text)
+        if match:
+            return _number_at(line, match)
+        below = _value_below(lines, index, _INVOICE_TITLE_ONLY, _NUMBER_MARKED)
+        if below:
+            return below
     return None
+
+
+def _number_at(line: Line, match: re.Match[str]) -> InvoiceNumber:
+    value = match.group("value").rstrip(".-/")
+    excerpt = line.snippet(match.start(), match.start("value") + len(value), width=24)
+    return InvoiceNumber(value, line.location_at(match.start("value")), excerpt)
+
+
+def _value_below(
+    lines: Sequence[Line], index: int, label: re.Pattern[str], value: re.Pattern[str]
+) -> InvoiceNumber | None:
+    """The number on the line after a line that is only its label (not a date)."""
+    if index + 1 >= len(lines) or not label.match(lines[index].text):
+        return None
+    below = lines[index + 1]
+    match = value.match(below.text)
+    if match is None or _DATE.match(match.group("value")):
+        return None
+    number = _number_at(below, match)
+    return InvoiceNumber(number.value, number.location, f"{lines[index].excerpt} {number.excerpt}")
 
 
 def unreadable_invoice(document, look_for: str):

@@ -27,12 +27,14 @@ from workbench.check_api import (
 
 class InvoiceAmount(Check):
     id = "invoice-amount"
-    version = "2"
+    version = "3"
     title = "Invoice amount is the payout, before tax, in USD"
     description = (
         "The invoice's pre-tax amount is in USD and equals the payout: the engagement's rate for "
         "the partner's market (fixed payout) or the claim's proposed payout (variable payout). "
-        "A total that includes VAT is not the pre-tax amount; an invoice in another currency fails."
+        "A total that includes VAT is not the pre-tax amount, a subtotal less the discount listed "
+        "under it is, and so is an amount due plus the tax the payer withholds; an invoice in "
+        "another currency fails."
     )
     severity = Severity.BLOCKING
 
@@ -200,9 +202,10 @@ class _Candidate:
 
     def __init__(self, amount: Amount, value: Decimal | None = None, total: Amount | None = None,
                  tax: Decimal | None = None, taxes: tuple[Amount, ...] = (),
-                 parts: tuple[Amount, ...] = ()) -> None:  # fmt: skip
+                 parts: tuple[Amount, ...] = (), less: tuple[Amount, ...] = ()) -> None:  # fmt: skip
         self.amount = amount
         self.parts = parts  # the section subtotals a total adds up
+        self.less = less  # the discounts taken off a subtotal, or the tax withheld from a total
         self.value = (amount.value if value is None else value).quantize(
             CENT, rounding=ROUND_HALF_UP
         )
@@ -212,12 +215,25 @@ class _Candidate:
 
     @property
     def cited(self) -> tuple[Amount, ...]:
+        if self.less:
+            return (self.amount, *self.less)
         if self.parts:
             return (self.amount, *self.parts)
         return (self.amount, *self.taxes) if self.total is not None else (self.amount,)
 
     def describe(self) -> str:
         currency = self.amount.stated_currency
+        if self.less:
+            what = " and ".join(
+                f"{'a discount' if a.kind == 'discount' else 'tax withheld'} of "
+                f"{format_money(abs(a.value), currency)}{_quoted(a.label)}"
+                for a in self.less
+            )
+            change = "less" if self.less[0].kind == "discount" else "with"
+            return (
+                f"{self.amount.display()}{_quoted(self.amount.label)} {change} {what}, so a "
+                f"pre-tax amount of {format_money(self.value, currency)}"
+            )
         if self.total is not None and self.tax:
             return (
                 f"a total of {self.total.display()} including {format_money(self.tax, currency)} tax, "
@@ -239,9 +255,9 @@ def _pretax_candidates(reading: InvoiceReading) -> tuple[list[_Candidate], str]:
     """
     if reading.pretax:
         candidates = [_Candidate(a) for a in reading.pretax]
-        return candidates + _sections_total(reading), "labelled"
+        return candidates + _discounted(reading) + _sections_total(reading), "labelled"
     if reading.totals:
-        candidates = []
+        candidates = _withheld(reading)
         for total in reading.totals:
             taxes = tuple(
                 t
@@ -256,6 +272,46 @@ def _pretax_candidates(reading: InvoiceReading) -> tuple[list[_Candidate], str]:
         return candidates, "total"
     unlabelled = [a for a in reading.amounts if a.kind is None and a.value > 0]
     return [_Candidate(a) for a in unlabelled], "unlabelled"
+
+
+def _discounted(reading: InvoiceReading) -> list[_Candidate]:
+    """A subtotal less the discounts listed under it ("Subtotal 16,000 / Discount -1,000").
+
+    The pre-tax amount is the price after the discount; a discount listed before the
+    subtotal is already in it.
+    """
+    found = []
+    amounts = reading.amounts
+    for position, subtotal in enumerate(amounts):
+        if subtotal.kind != "pretax":
+            continue
+        discounts = []
+        for later in amounts[position + 1 :]:
+            if later.kind == "pretax":
+                break
+            if later.kind == "discount" and later.value and later.currency == subtotal.currency:
+                discounts.append(later)
+        if discounts:
+            value = subtotal.value - sum((abs(d.value) for d in discounts), Decimal(0))
+            found.append(_Candidate(subtotal, value, less=tuple(discounts)))
+    return found
+
+
+def _withheld(reading: InvoiceReading) -> list[_Candidate]:
+    """An amount due after the payer's withholding tax, with the withholding added back.
+
+    "Withholding tax 2% 150.00 / Amount due 7,350.00": the invoice's pre-tax amount is
+    7,500.00; withholding is a part of it paid to the tax authority, not a tax on top.
+    """
+    found = []
+    for due in reading.of_kind("due"):
+        withheld = tuple(
+            w for w in reading.of_kind("withholding") if w.currency == due.currency and w.value
+        )
+        if withheld:
+            value = due.value + sum((abs(w.value) for w in withheld), Decimal(0))
+            found.append(_Candidate(due, value, less=withheld))
+    return found
 
 
 def _sections_total(reading: InvoiceReading) -> list[_Candidate]:
@@ -282,7 +338,7 @@ def _passed(
     amount = match.amount
     cited: list[Amount] = list(match.cited)
     same = f"the same as {basis.name} ({basis.expected})"
-    if (how == "total" and match.tax) or match.parts:
+    if (how == "total" and match.tax) or match.parts or match.less:
         return Result.passed(
             f"Invoice shows {match.describe()}, {same}.", _evidence(document, *cited)
         )
@@ -292,15 +348,26 @@ def _passed(
         totals = [t for t in reading.totals if t.currency == amount.currency and t.kind == "total"]
         taxes = [t for t in reading.taxes if t.currency == amount.currency and t.value]
         bigger = [t for t in totals if t.cents != match.value]
+        # Tax the payer withholds comes off the total ("Retención IRPF -15 %").
+        withholding = [w for w in reading.of_kind("withholding") if w.currency == amount.currency]
+        withheld = sum((abs(w.cents) for w in withholding), Decimal(0))
         if bigger and taxes:
             possible = {match.value + t.cents for t in taxes} | {
                 match.value + sum(t.cents for t in taxes)
             }
+            plain = set(possible)
+            possible |= {value - withheld for value in plain}
             consistent = [t for t in bigger if t.cents in possible]
             if consistent:
                 total = consistent[-1]
-                message += f" The total of {total.display()} adds {format_money(total.value - amount.value, amount.currency)} tax."
+                net_of_withholding = total.cents not in plain
+                added = total.value - amount.value + (withheld if net_of_withholding else 0)
+                message += f" The total of {total.display()} adds {format_money(added, amount.currency)} tax"
                 cited.append(total)
+                if net_of_withholding:
+                    message += f" less {format_money(withheld, amount.currency)} withheld"
+                    cited.extend(withholding)
+                message += "."
             else:
                 total = bigger[-1]
                 cited.extend([*taxes, total])

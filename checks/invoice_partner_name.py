@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from checks._invoice import Line, lines_of, unreadable_invoice
+from checks._parties import CJK_LEGAL_FORMS, LEGAL_SUFFIXES
 from workbench.check_api import (
     Check,
     CheckContext,
@@ -26,10 +27,12 @@ SAME_NAME = 90
 # ... and names shorter than this (compact) must match exactly: one letter matters there.
 SHORT_NAME = 8
 
-# Legal forms and filler words that say nothing about who a company is.
-LEGAL_WORDS = frozenset(
-    ["inc", "incorporated", "ltd", "limited", "llc", "llp", "lp", "plc", "gmbh", "mbh", "ag", "kg", "se", "sa", "sas", "sasu", "sarl", "srl", "spa", "sl", "sau", "bv", "nv", "kk", "co", "corp", "corporation", "company", "cie", "pvt", "pte", "pty", "private", "oy", "ab", "asa", "aps", "ltda", "lda", "ulc", "fz", "fzllc", "fzco", "fze", "fzc", "dmcc", "wll", "bsc", "spc", "the"]
-)  # fmt: skip
+# Legal forms and filler words that say nothing about who a company is: the party checks'
+# list, less the words that are part of a name here ("Smith & Jones", "Thames Group"), plus
+# the Gulf forms (FZ, W.L.L., B.S.C., SPC, DMCC).
+LEGAL_WORDS = (LEGAL_SUFFIXES - {"and", "et", "und", "group", "holding", "holdings"}) | {
+    "fz", "fzc", "dmcc", "wll", "bsc", "spc",
+}  # fmt: skip
 # Words many companies share: a misspelling in one of these ("Servics") is a misreading; in
 # any other word of the name ("Merlin" for Merlion, "Bluestone" for Bluestem) it may be
 # another company.
@@ -41,7 +44,7 @@ _OCR_PAIRS = frozenset(
     frozenset(pair) for pair in ("ce", "uv", "hb", "ft", "gq", "co", "ao", "nh", "ij")
 )
 LONG_WORD = 8
-_CJK_LEGAL = ("株式会社", "有限会社", "合同会社", "(株)", "(有)")
+_CJK_LEGAL = (*CJK_LEGAL_FORMS, "(有)")  # ㈲ as NFKC writes it
 # Letters OCR confuses, mapped to one of each group.
 _OCR = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "5": "s", "8": "b"})
 # Words that mark a company name in running text.
@@ -178,7 +181,7 @@ def _words_close(partner_words: list[str], target: str, window: str) -> bool:
 
 class InvoicePartnerName(Check):
     id = "invoice-partner-name"
-    version = "2"
+    version = "3"
     title = "Invoice names the partner"
     description = (
         "The invoice names the partner company of the claim. Case, accents, punctuation, legal "
@@ -310,12 +313,20 @@ def _check_invoice(document: DocumentView, partner: str) -> Result:
                 as_recipient = as_recipient or line
             elif score >= SAME_NAME:
                 how = "" if score == 100 else f" (a {score:.0f}% match)"
+                said = f"The invoice names the partner {partner}{how}"
                 return Result.passed(
-                    f"The invoice names the partner {partner}{how}.",
+                    said if said.endswith(".") else f"{said}.",  # "Fabrikam Kft." ends it
                     [Evidence(name, line.location, line.excerpt)],
                 )
             if score > best[0]:
                 best = (score, line)
+    wrapped = _wrapped_name(lines, roles, partner_words)
+    if wrapped is not None:
+        first, second = wrapped
+        return Result.passed(
+            f"The invoice names the partner {partner} (on two lines).",
+            [Evidence(name, first.location, f"{first.excerpt} / {second.excerpt}")],
+        )
     if as_recipient is not None:
         issuer = _issuer(lines, roles, partner_words)
         message = (
@@ -336,6 +347,35 @@ def _check_invoice(document: DocumentView, partner: str) -> Result:
         message += f"; closest text: “{best[1].excerpt[:80]}” ({best[0]:.0f}% alike)"
         evidence.append(Evidence(name, best[1].location, best[1].excerpt))
     return Result.failed(message + ".", evidence or [Evidence(name, "", "")])
+
+
+def _wrapped_name(
+    lines: list[Line], roles: list[list[tuple[str, bool]]], partner_words: list[str]
+) -> tuple[Line, Line] | None:
+    """Two lines that name the partner together: a name wrapped in a narrow header cell,
+    alone on its lines ("Thames Digital" / "Partners Ltd") or in the left column of a
+    header ("Thames Digital  INVOICE" / "Partners Ltd  Invoice No.: 42"). The recipient's
+    parts do not count."""
+    size = len(partner_words)
+    for index in range(len(lines) - 1):
+        first, second = roles[index], roles[index + 1]
+        ends = [t for t, recipient in first if not recipient and t.strip()]
+        starts = [t for t, recipient in second if not recipient and t.strip()]
+        if not ends or not starts:
+            continue
+        tail = normalise_company(starts[0])[:size]
+        # The name's first words end the first line, or start it (a left column).
+        heads = [normalise_company(ends[-1])[-size:]]
+        if not first[0][1]:
+            opening = normalise_company(first[0][0])
+            heads += [opening[:taken] for taken in range(1, size)]
+        # Only runs that cross the line break count: either line alone was read already.
+        if any(
+            head and tail and name_score(partner_words, head + tail)[0] >= SAME_NAME
+            for head in heads
+        ):
+            return lines[index], lines[index + 1]
+    return None
 
 
 def company_names(lines: list[Line]) -> list[tuple[str, Line]]:

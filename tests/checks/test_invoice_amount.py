@@ -323,3 +323,117 @@ def test_section_subtotals_of_another_markets_rate_fail(claims):
     status, (result,) = run(claims, invoice)
     assert status == Status.FAIL
     assert "the sum of its subtotals" in result.message and "$15,000.00" in result.message
+
+
+def test_subtotal_less_the_discount_under_it_is_the_pretax_amount(claims):
+    invoice = invoice_pdf(
+        "Consulting services $8,000.00", "Subtotal $8,000.00", "Discount (6.25%) -$500.00",
+        "Total $7,500.00",
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice, market="C")
+    assert status == Status.PASS, result.message
+    assert result.message == (
+        'Invoice shows $8,000.00 USD ("Subtotal") less a discount of $500.00 USD ("Discount (6.25%)"), '
+        "so a pre-tax amount of $7,500.00 USD, the same as the market C rate for this engagement "
+        "($7,500.00)."
+    )
+    assert [e.excerpt for e in result.evidence] == [
+        "Subtotal $8,000.00", "Discount (6.25%) -$500.00"
+    ]  # fmt: skip
+
+
+def test_a_discount_above_the_subtotal_is_not_taken_off_again(claims):
+    invoice = invoice_pdf(
+        "Consulting services $8,000.00", "Loyalty discount -$500.00", "Subtotal $7,500.00",
+        "Total $7,500.00",
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice, market="C")
+    assert status == Status.PASS, result.message
+    assert result.message.startswith('Invoice shows $7,500.00 USD before tax ("Subtotal")')
+    status, (result,) = run(claims, invoice, market="B")  # $12,000: neither 7,500 nor 7,000
+    assert status == Status.FAIL and "$7,000.00" not in result.message
+
+
+def test_a_discount_that_does_not_bring_the_subtotal_to_the_rate_fails(claims):
+    invoice = invoice_pdf("Subtotal $8,000.00", "Discount -$400.00", "Total $7,600.00")
+    status, (result,) = run(claims, invoice, market="C")
+    assert status == Status.FAIL
+    assert "less a discount of $400.00 USD" in result.message and "$7,600.00 USD" in result.message
+
+
+@pytest.mark.parametrize(
+    ("withheld", "due"),
+    [("Withholding tax 2% -$150.00", "Net amount due $7,350.00"), ("TDS 10% $750.00", "Balance due $6,750.00")],
+)  # fmt: skip
+def test_amount_due_plus_the_tax_withheld_is_the_pretax_amount(claims, withheld, due):
+    invoice = invoice_pdf("Professional services $7,500.00", withheld, due)
+    status, (result,) = run(claims, invoice, market="C")
+    assert status == Status.PASS, result.message
+    label = due.rsplit(" ", 1)[0]
+    assert f'("{label}") with tax withheld of' in result.message
+    assert "so a pre-tax amount of $7,500.00 USD" in result.message
+    assert [e.excerpt for e in result.evidence] == [due, withheld]
+
+
+def test_net_amount_due_is_not_a_pretax_amount(claims):
+    # "Net" is what is left to pay here, not the amount before tax.
+    invoice = invoice_pdf("VAT 20% $1,250.00", "Net amount due $7,500.00")
+    status, (result,) = run(claims, invoice, market="C")
+    assert status == Status.FAIL
+    assert "including $1,250.00 USD tax, so a pre-tax amount of $6,250.00 USD" in result.message
+
+
+def test_total_net_of_withholding_is_explained(claims):
+    invoice = invoice_pdf(
+        "Base imponible 7.500,00 USD", "IVA 21% 1.575,00 USD", "Retención IRPF -15% -1.125,00 USD",
+        "Total 7.950,00 USD",
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice, market="C")
+    assert status == Status.PASS, result.message
+    assert result.message.endswith(
+        "The total of $7,950.00 USD adds $1,575.00 USD tax less $1,125.00 USD withheld."
+    )
+    assert [e.excerpt for e in result.evidence] == [
+        "Base imponible 7.500,00 USD", "Total 7.950,00 USD", "Retención IRPF -15% -1.125,00 USD"
+    ]  # fmt: skip
+
+
+def test_total_with_tax_and_no_withholding_says_no_withholding(claims):
+    invoice = invoice_pdf(
+        "Subtotal 7,500.00 USD", "VAT 20% 1,500.00 USD", "Withholding tax 5% -375.00 USD",
+        "Total 9,000.00 USD", "Amount due 8,625.00 USD",
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice, market="C")
+    assert status == Status.PASS, result.message
+    assert result.message.endswith("The total of $9,000.00 USD adds $1,500.00 USD tax.")
+
+
+def test_usd_column_of_a_two_currency_invoice(claims):
+    invoice = docx_document(
+        "invoice.docx", ["Indus Techworks Private Limited", "TAX INVOICE", "Claim ID: 3000001"],
+        kind="invoice",
+        table=[["Description", "Amount (USD)", "Amount (INR)"],
+               ["AMMP modernization", "7,500.00", "6,22,500.00"],
+               ["Subtotal", "7,500.00", "6,22,500.00"],
+               ["Total", "7,500.00", "6,22,500.00"]],
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice, market="C")
+    assert status == Status.PASS, result.message
+    assert result.message.startswith('Invoice shows $7,500.00 USD before tax ("Subtotal")')
+    assert result.evidence[0].location == "table 1 row 3"
+
+
+def test_a_clause_number_in_the_terms_is_not_the_amount_due(claims):
+    terms = "5. The amount due must reach our account. 6. This invoice is governed by English law."
+    status, (result,) = run(claims, invoice_pdf("Consulting services $7,500.00", terms), market="C")
+    assert status == Status.PASS, result.message
+
+
+def test_an_exempt_tax_cell_before_the_amount(claims):
+    invoice = docx_document(
+        "invoice.docx", ["FridayINC Inc.", "Claim ID: 3000001"], kind="invoice",
+        table=[["Description", "Tax", "Amount"], ["AMMP modernization", "Tax: Exempt", "$7,500.00 USD"]],
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice, market="C")
+    assert status == Status.PASS, result.message
+    assert result.message.startswith("Invoice shows $7,500.00 USD before tax, the same as")

@@ -14,7 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from checks._invoice import classify_label, find_amounts, invoice_number, parse_amount, read_invoice
+from checks._invoice import (
+    Line,
+    classify_label,
+    column_currencies,
+    find_amounts,
+    invoice_number,
+    parse_amount,
+    read_invoice,
+)
 from workbench.extract import extract_file
 from workbench.testing import DocumentSpec, docx_document, pptx_document, xlsx_document
 
@@ -204,7 +212,13 @@ def test_a_quantity_and_a_price_are_not_one_spaced_number():
      ("Total incl. VAT", "total"), ("Bruttosumme", "total"), ("Rechnungsbetrag", "total"),
      ("Amount due", "due"), ("Balance due", "due"), ("Net à payer", "due"), ("Zahlbetrag", "due"),
      ("Total due", "due"), ("VAT No.", None), ("N° TVA intra", None), ("Claim ID", None),
-     ("Description", None)],
+     ("Description", None), ("Net amount due", "due"), ("Net amount payable", "due"),
+     ("Discount", "discount"), ("Less: discount (5%)", "discount"), ("Remise", "discount"),
+     ("Rabatt 3 %", "discount"), ("Descuento", "discount"), ("値引き", "discount"),
+     ("Total after discount", "total"), ("Subtotal before discount", "pretax"),
+     ("Withholding tax 2%", "withholding"), ("Tax withheld", "withholding"), ("TDS @ 10%", "withholding"),
+     ("WHT", "withholding"), ("Retención IRPF 15%", "withholding"), ("Ritenuta d'acconto", "withholding"),
+     ("源泉徴収税", "withholding"), ("VAT GB", None), ("TVA : FR", None)],
 )  # fmt: skip
 def test_labels(label, kind):
     assert classify_label(label) == kind
@@ -409,7 +423,13 @@ def test_no_currency_is_not_taken_for_usd(tmp_path):
     ("lines", "number"),
     [(["Invoice No.: INV-2026-001"], "INV-2026-001"), (["Invoice #: 42183017"], "42183017"),
      (["Facture n° F-2026-118"], "F-2026-118"), (["Rechnungsnummer: R0005532486"], "R0005532486"),
-     (["Invoice INV/2023/03/0008"], "INV/2023/03/0008"), (["Invoice date: 2026-10-01"], None)],
+     (["Invoice INV/2023/03/0008"], "INV/2023/03/0008"), (["Invoice date: 2026-10-01"], None),
+     (["Inv. No. 7781"], "7781"), (["Inv No: A-77"], "A-77"), (["Fattura n. 12/2026"], "12/2026"),
+     (["No. factura: F-001"], "F-001"), (["Invoice Number", "INV-0042"], "INV-0042"),
+     (["Invoice No.:", "2026-0042"], "2026-0042"), (["INVOICE", "# INV-000042"], "INV-000042"),
+     (["TAX INVOICE", "No. 4471"], "4471"), (["Invoice number", "2026-10-27"], None),
+     (["Invoice No.", "Claim ID: 3000001"], None), (["INVOICE", "INV-000042 is due in 30 days"], None),
+     (["Payments must quote the invoice number. 5. Bank charges are the payer's."], None)],
 )  # fmt: skip
 def test_invoice_numbers(tmp_path, lines, number):
     extraction = read_spec(tmp_path, pdf_document("inv.pdf", lines))
@@ -507,3 +527,110 @@ def test_label_written_after_the_amount(tmp_path, line, kind):
     extraction = read_spec(tmp_path, pdf_document("inv.pdf", [line]))
     (amount,) = [a for a in read_invoice(extraction.segments).amounts if a.kind]
     assert amount.kind == kind
+
+
+# ---------------------------------------------------------------------------------------
+# What is not an amount, or not the amount its line seems to label
+# ---------------------------------------------------------------------------------------
+
+
+def test_a_vat_number_after_its_country_code_is_not_tax(tmp_path):
+    extraction = read_spec(
+        tmp_path,
+        pdf_document(
+            "inv.pdf",
+            ["Thames Digital Partners Ltd", "VAT GB 123 4567 89", "TVA : FR 12 812345678",
+             "Subtotal $15,000.00", "VAT 20% $3,000.00", "Total $18,000.00"],
+        ),
+    )  # fmt: skip
+    assert _labelled(read_invoice(extraction.segments))["tax"] == [(Decimal("3000.00"), "USD")]
+
+
+def test_the_number_of_a_clause_is_not_an_amount(tmp_path):
+    terms = "5. The amount due must reach our account. 6. This invoice is governed by English law."
+    extraction = read_spec(tmp_path, pdf_document("inv.pdf", ["Services $7,500.00", terms]))
+    reading = read_invoice(extraction.segments)
+    assert [a.value for a in reading.amounts] == [Decimal("7500.00")]
+
+
+def test_an_exempt_tax_column_does_not_make_the_amount_tax(tmp_path):
+    extraction = read_spec(
+        tmp_path,
+        docx_document(
+            "invoice.docx", ["FridayINC Inc."], kind="invoice",
+            table=[["Description", "Tax", "Amount"], ["Consulting", "Tax: Exempt", "$7,500.00 USD"]],
+        ),
+    )  # fmt: skip
+    (amount,) = read_invoice(extraction.segments).amounts
+    assert (amount.value, amount.kind) == (Decimal("7500.00"), None)
+
+
+@pytest.mark.parametrize(
+    ("line", "amounts"),
+    [("Remise commerciale 1,00% sur 100,00 EUR", [("100.00", None)]),
+     ("Discount 10% of $8,000.00 -$800.00", [("8000.00", None), ("-800.00", "discount")]),
+     ("Withholding tax 2% on $7,500.00", [("7500.00", None)]),
+     ("Withholding tax 2% on $7,500.00: $150.00", [("7500.00", None), ("150.00", "withholding")]),
+     ("Discount (10%) -$800.00", [("-800.00", "discount")])],
+)  # fmt: skip
+def test_the_amount_a_rate_is_taken_of_is_not_the_discount(tmp_path, line, amounts):
+    extraction = read_spec(tmp_path, pdf_document("inv.pdf", [line]))
+    reading = read_invoice(extraction.segments)
+    assert [(str(a.value), a.kind) for a in reading.amounts] == amounts
+
+
+# ---------------------------------------------------------------------------------------
+# Currencies a table header gives its amount columns
+# ---------------------------------------------------------------------------------------
+
+
+def test_currency_columns_of_a_table(tmp_path):
+    extraction = read_spec(
+        tmp_path,
+        docx_document(
+            "invoice.docx", ["Indus Techworks Private Limited", "TAX INVOICE"], kind="invoice",
+            table=[["Description", "Amount (USD)", "Amount (INR)"],
+                   ["Envisioning workshop", "7,500.00", "6,22,500.00"],
+                   ["Subtotal", "7,500.00", "6,22,500.00"],
+                   ["IGST 18%", "1,350.00", "1,12,050.00"],
+                   ["Total", "8,850.00", "7,34,550.00"]],
+        ),
+    )  # fmt: skip
+    labelled = _labelled(read_invoice(extraction.segments))
+    assert labelled == {
+        "pretax": [(Decimal("7500.00"), "USD"), (Decimal("622500.00"), "INR")],
+        "tax": [(Decimal("1350.00"), "USD"), (Decimal("112050.00"), "INR")],
+        "total": [(Decimal("8850.00"), "USD"), (Decimal("734550.00"), "INR")],
+    }
+
+
+def test_currency_columns_of_pdf_lines(tmp_path):
+    extraction = read_spec(
+        tmp_path,
+        pdf_document(
+            "invoice.pdf",
+            ["Description Qty Amount (USD) Amount (INR)", "Envisioning workshop 1 7,500.00 6,22,500.00",
+             "Subtotal 7,500.00 6,22,500.00", "Total 7,500.00 6,22,500.00"],
+        ),
+    )  # fmt: skip
+    (subtotal_usd, subtotal_inr) = read_invoice(extraction.segments).pretax
+    assert (subtotal_usd.value, subtotal_usd.currency) == (Decimal("7500.00"), "USD")
+    assert (subtotal_inr.value, subtotal_inr.currency) == (Decimal("622500.00"), "INR")
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Payment in USD or EUR", "(EUR) als auch in der Buchwährung (GBP) ausgegeben.",
+     "Amount (USD)\tAmount (USD)"],
+)  # fmt: skip
+def test_lines_that_declare_no_currency_columns(header):
+    assert column_currencies(Line("page 1", header, header)) == ()
+
+
+@pytest.mark.parametrize(
+    ("header", "codes"),
+    [("Description\tAmount (USD)\tAmount (INR)", ("USD", "INR")), ("Item\tUSD\tEUR", ("USD", "EUR")),
+     ("Description Amount [EUR] Amount [GBP]", ("EUR", "GBP"))],
+)  # fmt: skip
+def test_lines_that_declare_currency_columns(header, codes):
+    assert column_currencies(Line("table 1 row 1", header, header)) == codes

@@ -244,3 +244,77 @@ def test_misreadings_of_generic_or_long_words_pass(claims, partner, written):
     status, (result,) = run(claims, pdf(written), partner)
     assert status == Status.PASS, result.message
     assert "% match" in result.message
+
+
+def _two_columns(left: list[str], right: list[str]):
+    """A PDF whose header has two columns: what the reader gives as one line per row."""
+    pytest.importorskip("reportlab")
+    from workbench.testing import DocumentSpec
+
+    def write(path):
+        from reportlab.pdfgen import canvas
+
+        page = canvas.Canvas(str(path))
+        page.setFont("Helvetica", 10)
+        for row, (first, second) in enumerate(zip(left, right, strict=True)):
+            page.drawString(50, 800 - 14 * row, first)
+            page.drawString(350, 800 - 14 * row, second)
+        page.save()
+
+    return DocumentSpec("invoice.pdf", "invoice", write)
+
+
+WRAPPED = {
+    "alone": lambda: pdf_document("invoice.pdf", ["Thames Digital", "Partners Ltd", *BODY]),
+    "left column": lambda: _two_columns(["Thames Digital", "Partners Ltd", "12 Bank Street"],
+                                        ["INVOICE", "Invoice No.: TDP-7", "Date: 2026-01-01"]),
+    "table": lambda: docx_document("invoice.docx", ["Claim ID: 3000001"], kind="invoice",
+                                   table=[["Thames Digital", "INVOICE"], ["Partners Ltd", "No. TDP-7"]]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("layout", sorted(WRAPPED))
+def test_a_name_wrapped_over_two_lines_passes(claims, layout):
+    invoice = WRAPPED[layout]()
+    status, (result,) = run(claims, invoice, "Thames Digital Partners")
+    assert status == Status.PASS, result.message
+    assert result.message == "The invoice names the partner Thames Digital Partners (on two lines)."
+    assert result.evidence[0].excerpt.startswith("Thames Digital")
+    assert "/ Partners Ltd" in result.evidence[0].excerpt
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [["Desert Stack Technologies LLC", "Bill to:", "Thames Digital", "Partners Ltd"],
+     ["Thames Digital", "Services Ltd"], ["Digital Partners", "Thames Ltd"]],
+)  # fmt: skip
+def test_two_lines_that_do_not_wrap_the_name_fail(claims, lines):
+    status, (result,) = run(
+        claims, pdf_document("invoice.pdf", [*lines, *BODY]), "Thames Digital Partners"
+    )
+    assert status == Status.FAIL, result.message
+
+
+@pytest.mark.parametrize(
+    ("partner", "written"),
+    [("Acme Sdn Bhd", "ACME BERHAD"), ("Acme", "Acme Sdn. Bhd."), ("Budapest Cloud Kft.", "Budapest Cloud Zrt."),
+     ("Praha Data s.r.o.", "Praha Data"), ("Volga Soft", "OOO Volga Soft"), ("Ankara Bulut", "Ankara Bulut Ltd. Şti.")],
+)  # fmt: skip
+def test_legal_forms_of_other_registers_are_tolerated(claims, partner, written):
+    status, (result,) = run(claims, pdf(written), partner)
+    assert status == Status.PASS, result.message
+
+
+def test_korean_and_japanese_legal_forms_are_not_part_of_the_name():
+    hanbit = normalise_company("한빛소프트")
+    assert len(hanbit) == 1
+    assert normalise_company("주식회사 한빛소프트") == normalise_company("㈜한빛소프트") == hanbit
+    assert normalise_company("㈲ミナト物流") == normalise_company("ミナト物流")
+    assert len(normalise_company("㈲ミナト物流")) == 1
+    assert normalise_company("Thames Group Holdings") == ["thames", "group", "holdings"]
+
+
+def test_a_partner_name_that_ends_in_a_period_ends_the_message_once(claims):
+    status, (result,) = run(claims, pdf("Fabrikam Kft."), "Fabrikam Kft.")
+    assert status == Status.PASS
+    assert result.message == "The invoice names the partner Fabrikam Kft."

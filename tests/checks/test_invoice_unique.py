@@ -177,3 +177,25 @@ def test_two_invoices_of_one_template_are_told_apart_by_their_numbers(runner, se
     [(status, message)] = verdict("3200033")  # the first invoice again, its claim ID edited
     assert status == "fail" and "also uploaded on claim 3200031" in message
     assert "3200032" not in message
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "number"),
+    [(["Invoice Number", "INV-0042"], "Invoice Number\nINV-0043", "INV-0042"),
+     (["INVOICE", "# INV-000042"], "INVOICE\n# INV-000043", "INV-000042"),
+     (["Fattura n. 42/2026"], "Fattura n. 43/2026", "42/2026"),
+     (["Invoice INV-42", "Payments must quote the invoice number. 5. Bank charges are the payer's."],
+      "Invoice INV-43\nPayments must quote the invoice number. 5. Bank charges are the payer's.", "INV-42")],
+    ids=["label above", "title above", "fattura", "not across a sentence"],
+)  # fmt: skip
+def test_two_invoices_of_one_template_told_apart_by_numbers_written_as_partners_do(
+    claims, ours, theirs, number
+):
+    from workbench.check_api import Segment
+
+    match = DocumentMatch(
+        "3000042", "other.pdf", "invoice", 0.95, False, segments=(Segment("page 1", theirs),)
+    )
+    status, (result,) = run(claims, invoice(*ours), [match])
+    assert status == Status.PASS, result.message
+    assert result.message == f"Invoice {number} (invoice.pdf) is not used on any other claim."
