@@ -28,8 +28,41 @@ from workbench.check_api import (
 # People separate the three parts with commas mostly, but also these; brackets too, as in
 # "Susie Jones (CIO, Contoso)".
 _SEPARATORS = re.compile(r"\s*(?:[,;|/\n\t、，；｜／()（）\[\]【】「」]|\s[-–—]\s)\s*")
-# "/s/ Susie Jones": the typed-signature mark, not part of the name.
-_SIGNED_MARK = re.compile(r"^\s*/s/\s*", re.IGNORECASE)
+# "/s/ Susie Jones", "Signed by Susie Jones": the typed-signature mark, not part of the name.
+_SIGNED_MARK = re.compile(
+    r"^\s*(?:/s/|(?:(?:electronically|digitally)\s+)?(?:docu)?signed\s+by\s*:?)\s*",
+    re.IGNORECASE,
+)
+# What e-signature tools and people add around the three parts: the signer's e-mail address,
+# the date and time of signing, the IP address, an envelope or document ID. None of them is a
+# name, a company or a title, so "Susie Jones, Contoso Ltd, 19/10/2026" has no title.
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|janv|f[ée]vr|mars|avr|mai|juin"
+    r"|juil|ao[uû]t|d[ée]c)[a-zéû]*\.?"
+)
+_NOT_PARTS = re.compile(
+    r"<?[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+>?"  # susie@contoso.com, <susie@contoso.com>
+    r"|\b\d{1,3}(?:\.\d{1,3}){3}\b"  # 203.0.113.7
+    r"|\b[0-9a-f]{8}(?:-?[0-9a-f]{4}){3}-?[0-9a-f]{12}\b"  # an envelope ID (a GUID)
+    r"|(?:\b(?:on|at|le)\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:\d{4}-\d{1,2}-\d{1,2}(?:T(?=\d))?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}年\d{1,2}月\d{1,2}日)"  # dates
+    r"|(?:\b(?:at|à)\s+)?\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?\b)?"
+    r"(?:\s*(?:Z\b|[+-]\d{2}:?\d{2}|\(?(?:UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?"
+    r"|\b[A-Z]{1,3}T\b(?=\s*(?:$|[,;|)\n]))))?",  # times, with their zone (CET, PDT; not CIO)
+    re.IGNORECASE,
+)
+# Words left behind once those are gone ("signed on", "IP:"): a part made of them only is none
+# of the three.
+_METADATA_WORDS = frozenset(
+    {
+        "signed", "signature", "electronically", "digitally", "date", "dated", "time", "on",
+        "at", "ip", "address", "envelope", "id", "email", "e-mail", "mail", "timestamp", "utc",
+        "gmt", "sent", "viewed", "completed", "signer", "signing", "document", "transaction",
+        "le", "via", "docusign", "adobe", "sign", "acrobat",
+    }
+)  # fmt: skip
 _TITLE_WORDS = re.compile(
     r"\b(?:manager|director|head|lead|leader|officer|chief|president|vp|svp|evp|vice|ceo|cto"
     r"|cio|cfo|coo|ciso|cdo|cmo|administrator|admin|engineer|architect|consultant|analyst"
@@ -40,9 +73,19 @@ _TITLE_WORDS = re.compile(
     r"|trainer|scientist|researcher|attorney|lawyer|counsel|administrateur|administratrice"
     r"|directeur|directrice|responsable|chef|g[ée]rante?|ing[ée]nieure?|consultante"
     r"|pr[ée]sidente?|adjointe?|charg[ée]e?|dsi|dg|pdg|associ[ée]e?|architecte|analyste"
-    r"|technicienne?|secr[ée]taire|maire)\b"
+    r"|technicienne?|secr[ée]taire|maire"
+    # Titles in the other languages partners' customers sign in (German compounds too:
+    # "IT-Leiter", "Abteilungsleiterin").
+    r"|\w*leiter(?:in)?|gesch[äa]ftsf[üu]hrer(?:in)?|vorstand|prokurist(?:in)?|gerente|jef[ea]"
+    r"|directora|diretora?|direttore|direttrice|responsabile|coordinadora?|coordenadora?"
+    r"|gestora?|encargad[oa]|ingenier[oa]|engenheir[oa]|ingegnere|consultora?|analista"
+    r"|hoofd|teamleider|kierownik|dyrektor|prezes|vezet[őo]|igazgat[óo]|ředitel|johtaja"
+    r"|p[äa][äa]llikk[öo]|leder|sjef|chefe)\b"
     r"|部長|課長|係長|主任|社長|取締役|代表|室長|本部長|マネージャー|マネジャー|リーダー|担当"
-    r"|責任者|所長|次長|エンジニア|コンサルタント|役員|理事|局長|部門長|店長|専務|常務|会長",
+    r"|責任者|所長|次長|エンジニア|コンサルタント|役員|理事|局長|部門長|店長|専務|常務|会長"
+    r"|经理|經理|总监|總監|主管|总裁|總裁|董事|工程师|工程師|首席|顾问|顧問|处长|處長|科长|科長"
+    r"|组长|組長|팀장|부장|과장|차장|대리|이사|상무|전무|사장|대표|실장|본부장|센터장|매니저"
+    r"|책임|선임|수석|연구원|엔지니어|컨설턴트|담당|회장|주임",
     re.IGNORECASE,
 )
 # A Japanese department ("情報システム部") written before the title word it belongs to.
@@ -66,13 +109,27 @@ _NOT_NAME_WORDS = frozenset(
         "frau", "sr", "sra", "srta", "jr", "phd", "md", "mba", "esq", "ii", "iii", "iv",
     }
 )  # fmt: skip
-_INITIAL = re.compile(r"^(?:[^\W\d_]\.?)+$")  # "J.", "J", "J.R."
+# "J.", "J", "J.R.": one letter, or letters each closed by a dot. Two letters are a name:
+# "Li", "Xu", "Ng", "Vu", "Al" are whole family or given names.
+_INITIAL = re.compile(r"^[^\W\d_](?:\.[^\W\d_])*\.?$")
+# Lower-case particles of a surname: "Mr. van der Berg" gives a surname only.
+_PARTICLES = frozenset(
+    {"van", "der", "den", "von", "zu", "ten", "ter", "de", "del", "della", "di", "da", "dos",
+     "das", "do", "du", "des", "la", "le", "bin", "binti", "ibn", "al", "el", "af", "av"}
+)  # fmt: skip
+# Korean names are written as one word, family name first: "김민준".
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_HONORIFIC = re.compile(r"(?:님|씨)$")
 _CJK_HONORIFIC = re.compile(r"(?:様|さま|さん|殿|氏)$")
 # "Name: Susie Jones / Company: Contoso Ltd / Title: CIO": labels say which part is which.
 _LABEL = re.compile(
-    r"(?:^|(?<=[\s,;|、，]))(?P<label>full\s+name|name|nom(?:\s+complet)?|company(?:\s+name)?"
+    r"(?:^|(?<=[\s,;|、，]))(?P<label>(?:signer|signatory|printed)(?:\s+name)?|full\s+name|name"
+    r"|nom(?:\s+complet)?|company(?:\s+name)?"
     r"|organi[sz]ation|employer|soci[ée]t[ée]|entreprise|(?:job\s+)?title|position|role"
-    r"|fonction|titre|氏名|名前|会社名|会社|所属|役職)\s*[:：]",
+    r"|fonction|titre|氏名|名前|会社名|会社|所属|役職"
+    # Fields of an e-signature record that are none of the three parts.
+    r"|(?:signer\s+)?e-?mail(?:\s+address)?|envelope\s+id|ip(?:\s+address)?|date(?:\s+signed)?"
+    r"|signed(?:\s+(?:on|at))?|time(?:stamp)?|(?:signature|document)\s+id)\s*[:：]",
     re.IGNORECASE,
 )
 _LABEL_ROLES = {
@@ -81,7 +138,8 @@ _LABEL_ROLES = {
     "organization": "company", "employer": "company", "société": "company",
     "societe": "company", "entreprise": "company", "会社名": "company", "会社": "company",
     "所属": "company", "title": "title", "job title": "title", "position": "title",
-    "role": "title", "fonction": "title", "titre": "title", "役職": "title",
+    "role": "title", "fonction": "title", "titre": "title", "役職": "title", "signer": "name",
+    "signer name": "name", "signatory": "name", "signatory name": "name", "printed name": "name",
 }  # fmt: skip
 _LINK_WORD = re.compile(r"\s+(?:at|for|with|of|chez|à|@)\s*$", re.IGNORECASE)
 # "北斗精機株式会社 (Hokuto Seiki Co., Ltd.)": a name followed by its form in another script.
@@ -90,8 +148,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _CJK_LEGAL = re.compile("|".join(map(re.escape, CJK_LEGAL_FORMS)))
 # "北斗精機(株)": brackets that abbreviate a legal form are not separators. The one-character
-# forms (㈱, ㈲) keep them whole while splitting; NFKC reads them as "(株)", "(有)".
-_BRACKETED_LEGAL = re.compile(r"[(（]\s*(株|有)\s*[)）]")
+# forms (㈱, ㈲, ㈜) keep them whole while splitting; NFKC reads them as "(株)", "(有)", "(주)".
+_BRACKETED_LEGAL = re.compile(r"[(（]\s*(株|有|주)\s*[)）]")
+_ONE_CHARACTER_FORM = {"株": "㈱", "有": "㈲", "주": "㈜"}
 # Company names this close (0-100) are the same company typed differently.
 SAME_COMPANY = 85
 
@@ -135,7 +194,8 @@ def company_names(company: str | None) -> tuple[str, ...]:
 
 def _company_pattern(company: str) -> re.Pattern[str] | None:
     """A pattern finding ``company`` inside a longer string, legal suffixes included."""
-    words = normalise_company(company).split()
+    # Normalising splits Korean syllables into their letters; the signature has them whole.
+    words = unicodedata.normalize("NFC", normalise_company(company)).split()
     if not words:
         return None
     forms = sorted(LEGAL_SUFFIXES, key=len, reverse=True)
@@ -143,6 +203,9 @@ def _company_pattern(company: str) -> re.Pattern[str] | None:
     suffix = rf"(?:[\s,]*(?:{dotted})\b\.?)*"
     if all(_CJK.search(w) for w in words):
         core = re.escape("".join(words))
+        return re.compile(rf"(?:{_CJK_LEGAL.pattern})?\s*{core}\s*(?:{_CJK_LEGAL.pattern})?")
+    if any(_HANGUL.search(w) for w in words):  # Korean: spaces between words, forms glued on
+        core = r"\s*".join(re.escape(w) for w in words)
         return re.compile(rf"(?:{_CJK_LEGAL.pattern})?\s*{core}\s*(?:{_CJK_LEGAL.pattern})?")
     core = r"\W+".join(re.escape(w) for w in words)
     # "Contoso (UK) Ltd": the closing bracket of the name, then its legal form.
@@ -160,9 +223,38 @@ def _cut_company(text: str, names: tuple[str, ...]) -> list[tuple[str, bool]]:
         if match and match.group(0).strip():
             # "IT Administrator at Contoso": the linking word belongs to neither part.
             before = _LINK_WORD.sub("", text[: match.start()])
-            company = _balanced(match.group(0).strip().strip(",-").strip())  # also U+3000
-            return [(before, False), (company, True), (text[match.end() :], False)]
+            end = _company_end(text, match.end(), match.group(0))
+            company = _balanced(text[match.start() : end].strip().strip(",-").strip())  # U+3000
+            return [(before, False), (company, True), (text[end:], False)]
     return [(text, False)]
+
+
+_ASIDE = re.compile(r"\s*[(（][^()（）\n]{1,40}[)）]")
+_NEXT_PIECE = re.compile(r"\s*,\s*([^,;|/\n\t()]+)")
+
+
+def _company_end(text: str, end: int, found: str) -> int:
+    """Where a company found by the expected name ends in ``text``.
+
+    A subsidiary or a country's branch signs with more than the group's name: "Contoso" goes on
+    in "Contoso Pharma GmbH", "Fabrikam Singapore Pte Ltd", "Contoso (Shanghai) Co., Ltd.". The
+    words up to the next separator continue it unless they hold a title word, so "Susie Jones,
+    Contoso Japan KK" lacks a title rather than having "Japan KK" as one. A name found with its
+    legal form is whole; Japanese text, split by spaces, is left to its own rules.
+    """
+    if _has_legal_form(found) or _CJK.search(found):
+        return end
+    aside = _ASIDE.match(text, end)
+    if aside and not _TITLE_WORDS.search(aside.group(0)):
+        end = aside.end()
+    separator = _SEPARATORS.search(text, end)
+    tail = text[end : separator.start() if separator else len(text)]
+    if tail.strip() and not _TITLE_WORDS.search(tail) and not _CJK.search(tail):
+        end += len(tail.rstrip())
+    # "Co., Ltd.": legal forms after a comma still belong to the name.
+    while (piece := _NEXT_PIECE.match(text, end)) and _is_suffix_only(piece.group(1)):
+        end = piece.start(1) + len(piece.group(1).rstrip())
+    return end
 
 
 def _balanced(company: str) -> str:
@@ -176,8 +268,8 @@ def _balanced(company: str) -> str:
 def _separate(piece: str) -> list[str]:
     merged: list[str] = []
     for part in _SEPARATORS.split(piece):
-        part = part.strip()
-        if not part:
+        part = part.strip(" \t\n-–—\u3000")  # a dash left where a date was cut out
+        if not re.search(r"\w", part):
             continue
         if merged and _is_suffix_only(part):  # "Contoso, Inc." is one company
             merged[-1] = f"{merged[-1]}, {part}"
@@ -297,20 +389,33 @@ def parse_signature(text: str, expected_company: str | None = None) -> Signature
     The usual order is "name, company, title"; a part that is plainly the expected company
     or plainly a job title is placed by what it says, whatever its position.
     """
-    text = _SIGNED_MARK.sub("", text.strip())
+    text = _SIGNED_MARK.sub("", _NOT_PARTS.sub(" ", text).strip())
     names = company_names(expected_company)
     labelled = _parse_labelled(text, names)
     if labelled is not None:
         return labelled
     text = _LABEL.sub(" ", text)  # one label alone ("Name: ...") says nothing the order does not
-    text = _BRACKETED_LEGAL.sub(lambda m: "㈱" if m[1] == "株" else "㈲", text)
+    text = _BRACKETED_LEGAL.sub(lambda m: _ONE_CHARACTER_FORM[m[1]], text)
     parts: list[str] = []
     for piece, is_company in _cut_company(text, names):
         if is_company:
             parts.append(piece)
         else:
             parts.extend(p for sep in _separate(piece) for p in _split_cjk(sep, names))
-    return _assign([p.replace("㈱", "(株)").replace("㈲", "(有)") for p in parts], names)
+    parts = [_unbracket(p) for p in parts if not _is_metadata(p)]
+    return _assign(parts, names)
+
+
+def _unbracket(part: str) -> str:
+    for letter, form in _ONE_CHARACTER_FORM.items():
+        part = part.replace(form, f"({letter})")
+    return part
+
+
+def _is_metadata(part: str) -> bool:
+    """Whether ``part`` is what is left of a date or an e-mail field ("signed on", "IP:")."""
+    words = re.sub(r"[^\w-]+", " ", part).casefold().split()
+    return bool(words) and all(w in _METADATA_WORDS for w in words)
 
 
 def _assign(parts: list[str], names: tuple[str, ...]) -> Signature:
@@ -347,28 +452,41 @@ def _assign(parts: list[str], names: tuple[str, ...]) -> Signature:
 
 
 def _surname_first(parts: list[str], name_i: int) -> bool:
-    """Whether "Jones, Susie, ..." starts with a surname and a first name in two parts."""
+    """Whether "Jones, Susie, ..." starts with a surname and a first name in two parts.
+
+    The surname may carry its particles: "van der Berg, Pieter".
+    """
     first, second = parts[name_i], parts[name_i + 1]
-    return all(
-        len(_words(p)) == 1 and p.isalpha() and not _CJK.search(p) and not _is_initial(p)
-        for p in (first, second)
-    ) and _name_words(first) == [first.casefold()]
+    words = _words(first)
+    return (
+        len(_words(second)) == 1
+        and second.isalpha()
+        and not _is_initial(second)
+        and not _CJK.search(first + second)
+        and all(w.isalpha() for w in words)
+        and all(w in _PARTICLES for w in words[:-1])
+        and _name_words(first) == [words[-1].casefold()]
+    )
 
 
 def _is_initial(word: str) -> bool:
-    return bool(_INITIAL.match(word)) and len(word.replace(".", "")) <= 2
+    return bool(_INITIAL.match(word))
 
 
 def _name_words(name: str) -> list[str]:
     """The words of a Latin-script name that are a first or last name, lower-cased."""
     text = "".join(
         ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)
-    ).casefold()
+    )
     words = [w.strip(".,'’-") for w in re.split(r"[\s,]+", text)]
     return [
-        w
+        w.casefold()
         for w in words
-        if w and any(ch.isalpha() for ch in w) and w not in _NOT_NAME_WORDS and not _is_initial(w)
+        if w
+        and any(ch.isalpha() for ch in w)
+        and w.casefold() not in _NOT_NAME_WORDS
+        and not _is_initial(w)
+        and not (w.islower() and w in _PARTICLES)
     ]
 
 
@@ -377,6 +495,8 @@ def _full_name(name: str) -> bool:
         return False
     if _CJK.search(name):  # Japanese names are often written without a space
         return len(re.sub(r"\s", "", _CJK_HONORIFIC.sub("", name.strip()))) >= 2
+    if _HANGUL.search(name) and not _LATIN.search(name):  # "김민준": family and given name
+        return len(re.sub(r"\s", "", _HANGUL_HONORIFIC.sub("", name.strip()))) >= 2
     # "Mr. Jones" and "Susie J." name one name only.
     return len(_name_words(name)) >= 2
 
@@ -413,6 +533,9 @@ def _person(name: str | None) -> tuple[str, frozenset[str]]:
     if _CJK.search(name):  # "佐藤陽翔" and "佐藤 陽翔" are one name
         text = unicodedata.normalize("NFKC", name)
         return "cjk", frozenset({re.sub(r"\s", "", _CJK_HONORIFIC.sub("", text.strip()))})
+    if _HANGUL.search(name) and not _LATIN.search(name):  # "김민준" and "김 민준"
+        text = _HANGUL_HONORIFIC.sub("", name.strip())
+        return "hangul", frozenset({re.sub(r"\s", "", text)})
     # "Al-Rashid" and "Al Rashid", "Jean-Luc" and "Jean Luc" are written both ways.
     return "latin", frozenset(_name_words(re.sub(r"[^\w\s.,'’]", " ", name)))
 
@@ -432,7 +555,7 @@ def same_person(a: str | None, b: str | None) -> bool:
 
 class SurveySignature(Check):
     id = "survey-signature"
-    version = "2"
+    version = "3"
     title = "Survey e-signatures complete"
     description = (
         "The last answer of each completed survey is the respondent's e-signature: a full name "
