@@ -1075,20 +1075,18 @@ class InvoiceNumber:
 def invoice_number(segments: Iterable) -> InvoiceNumber | None:
     """The invoice's own number ("Invoice No.: X", "Facture n° X", "請求書番号: X"), if written."""
     lines = lines_of(segments)
-    for index, line in enumerate(lines):
-        match = _INVOICE_NUMBER.search(line.text)
-        if match:
-            return _number_at(line, match)
-        below = _value_below(lines, index, _INVOICE_LABEL_ONLY, _NUMBER_ALONE)
-        if below:
-            return below
-    for index, line in enumerate(lines):
-        match = _INVOICE_TITLE.search(line.text)
-        if match:
-            return _number_at(line, match)
-        below = _value_below(lines, index, _INVOICE_TITLE_ONLY, _NUMBER_MARKED)
-        if below:
-            return below
+    # A labelled number anywhere wins over a number after the title.
+    for inline, label, value in (
+        (_INVOICE_NUMBER, _INVOICE_LABEL_ONLY, _NUMBER_ALONE),
+        (_INVOICE_TITLE, _INVOICE_TITLE_ONLY, _NUMBER_MARKED),
+    ):
+        for index, line in enumerate(lines):
+            match = inline.search(line.text)
+            if match:
+                return _number_at(line, match)
+            below = _value_below(lines, index, label, value)
+            if below:
+                return below
     return None
 
 

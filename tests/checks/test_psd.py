@@ -439,29 +439,19 @@ def test_invoice_note_about_a_separate_disclosure_does_not_warn(claims):
     assert status == Status.FAIL
 
 
-def test_a_report_on_what_the_customer_pays_for_microsoft_licences_is_not_a_disclosure(claims):
-    report = docx_document(
-        "report.docx",
-        [
-            "Copilot workshop summary",
-            "We informed the City of Riverton that its Microsoft 365 G5 licences are paid by the "
-            "City under its enterprise agreement, and that the City pays Microsoft for Copilot "
-            "seats from its IT budget.",
-        ],
-    )
-    status, _ = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
-    assert status == Status.FAIL
-
-
-def test_a_report_on_microsoft_finance_and_operations_is_not_a_disclosure(claims):
-    report = docx_document(
-        "report.docx",
-        [
-            "ERP modernization workshop summary",
-            "We informed the City of Riverton's finance team that Microsoft Finance and "
-            "Operations would replace its public sector ledger, and disclosed the migration "
-            "risks to the City's auditors.",
-        ],
-    )
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "We informed the City of Riverton that its Microsoft 365 G5 licences are paid by the "
+        "City under its enterprise agreement, and that the City pays Microsoft for Copilot "
+        "seats from its IT budget.",
+        "We informed the City of Riverton's finance team that Microsoft Finance and "
+        "Operations would replace its public sector ledger, and disclosed the migration "
+        "risks to the City's auditors.",
+    ],
+    ids=["the-city-pays-microsoft", "microsoft-finance-the-product"],
+)
+def test_a_report_that_names_microsoft_with_a_payment_word_is_not_a_disclosure(claims, statement):
+    report = docx_document("report.docx", ["Workshop summary", statement])
     status, _ = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
     assert status == Status.FAIL
