@@ -29,11 +29,12 @@ LEGAL_SUFFIXES = frozenset(
 )  # fmt: skip
 # Glued suffixes ("FridayINC") are cut from the compact form when they end a longer name.
 _GLUED_SUFFIXES = ("incorporated", "corporation", "limited", "gmbh", "corp", "inc", "ltd", "llc")
-# Japanese legal forms are written without spaces, before or after the name; (株) and its
-# one-character forms ㈱ ㈲ abbreviate them. Korean ones likewise: 주식회사, (주), ㈜.
+# Japanese legal forms are written without spaces, before or after the name; (株), (有) and
+# their one-character forms ㈱ ㈲ abbreviate them (NFKC turns ㈲ into "(有)"). Korean ones
+# likewise: 주식회사, (주), ㈜.
 CJK_LEGAL_FORMS = (
-    "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "（株）", "(株)", "㈱", "㈲",
-    "주식회사", "유한회사", "（주）", "(주)", "㈜",
+    "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "（株）", "(株)", "㈱",
+    "（有）", "(有)", "㈲", "주식회사", "유한회사", "（주）", "(주)", "㈜",
 )  # fmt: skip
 # Mailboxes anyone can open: sharing one says nothing about being the same organisation.
 FREE_MAIL = frozenset(

@@ -56,7 +56,7 @@ def _vendor_domain(domain: str) -> bool:
 
 class Affiliate(Check):
     id = "affiliate"
-    version = "3"
+    version = "4"
     title = "Customer is not the partner, an affiliate or Microsoft"
     description = (
         "Compares the customer's name and domains (the domain ID and the contact's e-mail) with "

@@ -44,7 +44,6 @@ _OCR_PAIRS = frozenset(
     frozenset(pair) for pair in ("ce", "uv", "hb", "ft", "gq", "co", "ao", "nh", "ij")
 )
 LONG_WORD = 8
-_CJK_LEGAL = (*CJK_LEGAL_FORMS, "(有)")  # ㈲ as NFKC writes it
 # Letters OCR confuses, mapped to one of each group.
 _OCR = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "5": "s", "8": "b"})
 # Words that mark a company name in running text.
@@ -90,7 +89,7 @@ BLOCK_LINES = 4
 def normalise_company(name: str) -> list[str]:
     """The words of a company name: no case, accents, punctuation or legal forms."""
     text = unicodedata.normalize("NFKC", name)
-    for form in _CJK_LEGAL:
+    for form in CJK_LEGAL_FORMS:
         text = text.replace(form, " ")
     text = "".join(
         ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)

@@ -48,8 +48,11 @@ _MASK_FILL = frozenset("xX._-" + _MASK_SYMBOLS)
 # "logo@2x.png" is an image at double resolution, not an address.
 _FILE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "tif", "tiff"})
 _REDACTED = re.compile(r"redact|masqu|hidden|removed|blurred|masked|private|非表示|伏", re.I)
-# Domains reserved for examples: nobody's mailbox is there (admin@example.com).
-_RESERVED_DOMAIN = re.compile(r"^example\.(?:com|net|org)$|\.(?:example|test|invalid|localhost)$")
+# Domains reserved for examples (RFC 2606), with their subdomains: nobody's mailbox is
+# there (admin@example.com, jo@mail.example.org).
+_RESERVED_DOMAIN = re.compile(
+    r"(?:^|\.)example\.(?:com|net|org)$|\.(?:example|test|invalid|localhost)$"
+)
 # "firstname.lastname@contoso.com", "someone@contoso.com": a pattern or a placeholder, no one's.
 _PLACEHOLDERS = frozenset(
     {
@@ -199,7 +202,7 @@ def _under(domain: str, parent: str | None) -> bool:
 
 class PiiVisible(Check):
     id = "pii-visible"
-    version = "3"
+    version = "4"
     title = "Customer e-mail addresses blurred"
     description = (
         "Customer e-mail addresses in POE documents should be blurred, keeping the domain "

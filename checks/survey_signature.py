@@ -555,7 +555,7 @@ def same_person(a: str | None, b: str | None) -> bool:
 
 class SurveySignature(Check):
     id = "survey-signature"
-    version = "3"
+    version = "4"
     title = "Survey e-signatures complete"
     description = (
         "The last answer of each completed survey is the respondent's e-signature: a full name "

@@ -232,6 +232,9 @@ def test_one_name_inside_the_other_warns(claims):
 def test_names_are_normalised():
     assert normalise_company("Lucerna Arredamenti S.p.A.") == "lucerna arredamenti"
     assert normalise_company("北斗精機株式会社") == "北斗精機"
+    # ㈲ (a yugen kaisha) reads "(有)" once NFKC has unfolded it, as (株) does for ㈱.
+    for written in ("㈲山田商店", "(有)山田商店", "山田商店（有）", "有限会社山田商店"):
+        assert normalise_company(written) == "山田商店", written
     assert normalise_company("Smith & Sons GmbH") == "smith sons"
     assert company_similarity("Wide World Importers LLC", "WWI") >= 90
     assert company_similarity("Contoso Ltd", "Fabrikam Inc") < 50

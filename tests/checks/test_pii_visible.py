@@ -7,6 +7,7 @@ import json
 import pytest
 
 from checks.pii_visible import PiiVisible, blurred, mask
+from tests.extract.extract_builders import simple_msg
 from workbench.check_api import Severity, Status, overall_status
 from workbench.engine.sandbox import run_check_here
 from workbench.testing import (
@@ -94,12 +95,10 @@ def test_partner_and_microsoft_addresses_are_not_customer_pii(claims):
 
 
 def test_other_outside_addresses_are_flagged_separately(claims):
-    report = docx_document("report.docx", ["Facilitator from the reseller: tom@adatum.example.org"])
+    report = docx_document("report.docx", ["Facilitator from the reseller: tom@adatum.com"])
     status, results = run(claims, report)
     assert status == Status.WARN
-    assert (
-        "1 other address(es) outside the partner (t***@adatum.example.org)" in results[0]["message"]
-    )
+    assert "1 other address(es) outside the partner (t***@adatum.com)" in results[0]["message"]
 
 
 def test_customer_domain_from_the_contact_email(claims):
@@ -222,13 +221,23 @@ def test_spaced_or_broken_address_is_still_an_address(claims, line, masked):
     [
         "All 240 users on @contoso.com were moved to the new tenant.",  # the domain, after a word
         "Examples for the template: admin@example.com, test.user@contoso.test.",  # reserved
+        "Sign in as jo.bloggs@mail.example.org or sam@lab.example.net in the lab.",
         "Naming convention: firstname.lastname@contoso.com, shared boxes as alias@contoso.com.",
         "Clone with git@github.com:contoso/shifts-app.git and deploy to the VM.",
         "Connect with ssh -i key.pem azureuser@vm01.contoso.com to check the agent.",
         "Copy with scp build.zip deploy@vm01.contoso.com:/srv/app, then restart.",
         "Pipelines pull from https://contoso@dev.azure.com/contoso/Shifts/_git/app daily.",
     ],
-    ids=["word-before-at", "reserved", "placeholder", "git", "ssh", "scp", "https"],
+    ids=[
+        "word-before-at",
+        "reserved",
+        "reserved-subdomain",
+        "placeholder",
+        "git",
+        "ssh",
+        "scp",
+        "https",
+    ],
 )
 def test_text_that_is_no_ones_address_passes(claims, line):
     status, results = run(claims, docx_document("report.docx", [line]))
@@ -246,8 +255,9 @@ def test_text_that_is_no_ones_address_passes(claims, line):
         ("Owner susie@contoso.com: approves the rollout.", "s****e@contoso.com"),
         ("Owners: susie@contoso.com:sam@contoso.com", "s****e@contoso.com"),
         ("Attendee: test.user@contoso.com", "t****r@contoso.com"),  # only the domain is reserved
+        ("Attendee: ann.lee@myexample.com", "a****e@myexample.com"),  # not example.com's
     ],
-    ids=["ssh-in-prose", "colon-then-space", "colon-then-address", "test-local"],
+    ids=["ssh-in-prose", "colon-then-space", "colon-then-address", "test-local", "example-inside"],
 )
 def test_addresses_near_login_like_text_are_still_flagged(claims, line, masked):
     status, results = run(claims, docx_document("report.docx", [line]))
@@ -326,3 +336,25 @@ def test_customer_on_a_domain_carrying_the_partners_name_is_still_the_customer(c
     )
     assert status == Status.WARN
     assert "1 customer address(es) (s****e@fridayinc.co.uk)" in results[0]["message"]
+
+
+def test_customer_recipients_of_an_email_poe_are_readable_addresses(claims):
+    # Outlook shows the recipients' addresses; PR_DISPLAY_TO alone holds only their names.
+    mail = simple_msg(
+        "Workshop follow-up",
+        "Thank you for attending the Frontline workshop on 12 March.",
+        recipients=[
+            (1, "Susie Jones", "susie.jones@contoso.com"),
+            (2, "Sam Partner", "sam@fridayinc.com"),
+        ],
+    )
+    status, results = run(claims, raw_document("follow-up.msg", mail))
+    assert status == Status.WARN
+    assert "1 customer address(es) (s****s@contoso.com)" in results[0]["message"]
+    assert results[0]["evidence"] == [
+        {
+            "document": "follow-up.msg",
+            "location": "email header",
+            "excerpt": "To: Susie Jones <s****s@contoso.com> Cc: Sam Partner <s***@fridayinc.com>",
+        }
+    ]

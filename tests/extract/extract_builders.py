@@ -373,12 +373,14 @@ def fill_message(
     top: bool,
     attachments: int,
     body_bytes: bytes | None = None,
+    recipients: int = 0,
 ) -> None:
     """Write an IPM.Note's streams into ``storage`` (the root, or an embedded message)."""
+    counts = (recipients, attachments, recipients, attachments)
     header = (
-        struct.pack("<8sIIII8s", b"\0" * 8, 0, attachments, 0, attachments, b"\0" * 8)
+        struct.pack("<8sIIII8s", b"\0" * 8, *counts, b"\0" * 8)
         if top
-        else struct.pack("<8sIIII", b"\0" * 8, 0, attachments, 0, attachments)
+        else struct.pack("<8sIIII", b"\0" * 8, *counts)
     )
     body_data = body_bytes if body_bytes is not None else _utf16(body)
     if top:  # the named-property map: empty, but readers expect its three streams
@@ -442,15 +444,51 @@ def nested_msg(depth: int, *, innermost_attachment: tuple[str, bytes] | None = N
     return write_compound_file(root)
 
 
+def add_recipients(storage: Storage, recipients: list[tuple[int, str, str]]) -> None:
+    """Recipient storages as Outlook writes them: (PR_RECIPIENT_TYPE, name, address) each.
+
+    The names also go into PR_DISPLAY_TO/CC/BCC, which hold names only. An
+    address without "@" is written as an Exchange (X.500) PR_EMAIL_ADDRESS with
+    no SMTP address, as mail from inside an Exchange organisation is.
+    """
+    for type_, streams in ((1, "0E04"), (2, "0E03"), (3, "0E02")):
+        names = [name or address for kind, name, address in recipients if kind == type_]
+        if names:
+            storage.stream(f"__substg1.0_{streams}001F", _utf16("; ".join(names)))
+    for index, (kind, name, address) in enumerate(recipients):
+        recipient = storage.storage(f"__recip_version1.0_#{index:08X}")
+        if name:
+            recipient.stream("__substg1.0_3001001F", _utf16(name))
+        if "@" in address:
+            recipient.stream("__substg1.0_39FE001F", _utf16(address))
+            recipient.stream("__substg1.0_3003001F", _utf16(address))
+        elif address:
+            recipient.stream("__substg1.0_3003001F", _utf16(address))
+        recipient.stream(
+            "__properties_version1.0",
+            _properties(b"\0" * 8, [(0x0C15, 0x0003, kind), (0x3000, 0x0003, index)]),
+        )
+
+
 def simple_msg(
     subject: str,
     body: str,
     *,
     attachments: list[tuple[str, bytes]] = (),
     body_bytes: bytes | None = None,
+    recipients: list[tuple[int, str, str]] = (),
 ) -> bytes:
     root = Storage()
-    fill_message(root, subject, body, top=True, attachments=len(attachments), body_bytes=body_bytes)
+    fill_message(
+        root,
+        subject,
+        body,
+        top=True,
+        attachments=len(attachments),
+        body_bytes=body_bytes,
+        recipients=len(recipients),
+    )
+    add_recipients(root, list(recipients))
     for index, (name, data) in enumerate(attachments):
         attach(root, index, filename=name, data=data)
     return write_compound_file(root)

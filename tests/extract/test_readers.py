@@ -7,7 +7,14 @@ import io
 import shutil
 
 import pytest
-from extract_builders import simple_msg
+from extract_builders import (
+    Storage,
+    add_recipients,
+    attach,
+    fill_message,
+    simple_msg,
+    write_compound_file,
+)
 
 from workbench.extract import Extraction, extract_bytes, extract_file
 
@@ -201,6 +208,72 @@ def test_msg_subject_body_and_attachment(make_docx):
     assert found["email body"] == "Please find the attendance list attached."
     assert found["attachment attendance.docx / paragraph 1"] == "Attendance list: 12 people"
     assert not any("logo.png" in location for location in found)
+
+
+def test_msg_header_gives_the_recipients_addresses_outlook_shows():
+    # PR_DISPLAY_TO holds "Susie Jones; Ravi Patel": the addresses are in the recipients.
+    data = simple_msg(
+        "Workshop follow-up",
+        "Thank you all for attending.",
+        recipients=[
+            (1, "Susie Jones", "susie.jones@contoso.com"),
+            (
+                1,
+                "Ravi Patel",
+                "/O=CONTOSO/OU=EXCHANGE ADMINISTRATIVE GROUP/CN=RECIPIENTS/CN=RPATEL",
+            ),
+            (2, "", "it-team@contoso.com"),
+            (2, "'lee@fabrikam.com'", "lee@fabrikam.com"),
+            (3, "Ann Lee", "ann.lee@fabrikam.com"),
+        ],
+    )
+    found = texts(extract_bytes(data, declared_name="mail.msg"))
+    assert found["email header"] == (
+        "To: Susie Jones <susie.jones@contoso.com>; Ravi Patel\n"
+        "Cc: it-team@contoso.com; lee@fabrikam.com\n"
+        "Bcc: Ann Lee <ann.lee@fabrikam.com>"
+    )
+
+
+def test_msg_recipients_of_an_attached_message_are_read(make_docx):
+    root = Storage()
+    fill_message(root, "Fwd: attendance", "See below.", top=True, attachments=1)
+    inner = attach(root, 0, filename="original.msg")
+    fill_message(inner, "Attendance", "Twelve attended.", top=False, attachments=0, recipients=1)
+    add_recipients(inner, [(1, "Susie Jones", "susie.jones@contoso.com")])
+    found = texts(extract_bytes(write_compound_file(root), declared_name="mail.msg"))
+    assert found["attachment original.msg / email header"] == (
+        "To: Susie Jones <susie.jones@contoso.com>"
+    )
+
+
+def test_msg_with_more_recipients_than_read_keeps_every_name(monkeypatch):
+    from workbench.extract.readers import msg
+
+    monkeypatch.setattr(msg, "MAX_RECIPIENTS", 2)
+    people = [(1, f"Person {n}", f"person{n}@contoso.com") for n in range(1, 4)]
+    result = extract_bytes(
+        simple_msg("All hands", "Hello", recipients=people), declared_name="m.msg"
+    )
+    assert texts(result)["email header"] == (
+        "To: Person 1; Person 2; Person 3\n"
+        "Addresses of the first 2 recipients: Person 1 <person1@contoso.com>; "
+        "Person 2 <person2@contoso.com>"
+    )
+    assert result.warnings == ("only the first 2 of 3 recipients' addresses were read",)
+
+
+def test_msg_recipient_addresses_from_the_corpus(corpus):
+    # To: "Garrett, Amy C (PACE)" in PR_DISPLAY_TO; her address only in the recipient.
+    header = texts(extract_file(corpus_file(corpus, "apache-poi/hsmf/53784_fails.msg")))
+    assert (
+        header["email header"].splitlines()[1] == "To: Garrett, Amy C (PACE) <garrettac@state.gov>"
+    )
+    many = extract_file(corpus_file(corpus, "apache-poi/hsmf/lots-of-recipients.msg"))
+    assert (
+        many.ok and "only the first 100 of 1,321 recipients' addresses were read" in many.warnings
+    )
+    assert "niranjansalian@yahoo.com" in texts(many)["email header"]
 
 
 def test_msg_bad_attachment_is_a_warning_not_a_failure():
