@@ -84,3 +84,68 @@ def test_an_irregular_directory_tree_is_left_to_olefile(field, value):
 def test_not_a_regular_container():
     assert top_level_names(b"not an OLE file" * 100) is None
     assert top_level_names(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100) is None
+
+
+def _reused_first_sector(data: bytes, name: str, like: str) -> bytes:
+    """``data`` with stream ``name`` starting at the sector where stream ``like`` starts."""
+    out = bytearray(data)
+    directory = (struct.unpack_from("<I", data, 48)[0] + 1) * 512
+    offsets = {}
+    for offset in range(directory, len(data) - 127, 128):
+        length = struct.unpack_from("<H", data, offset + 64)[0]
+        if 2 <= length <= 64:
+            offsets[data[offset : offset + length - 2].decode("utf-16-le", "replace")] = offset
+    out[offsets[name] + 116 : offsets[name] + 120] = data[offsets[like] + 116 : offsets[like] + 120]
+    return bytes(out)
+
+
+def _issues(data: bytes, check) -> list[str]:
+    saved = olefile.OleFileIO._check_duplicate_stream
+    olefile.OleFileIO._check_duplicate_stream = check
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+        ole.close()
+        return [message for _type, message in ole.parsing_issues]
+    finally:
+        olefile.OleFileIO._check_duplicate_stream = saved
+
+
+def test_shared_first_sectors_are_reported_as_olefile_reports_them():
+    from workbench.extract import olefile_sets
+
+    assert olefile.OleFileIO._check_duplicate_stream is olefile_sets._check_duplicate_stream
+    root = Storage()
+    root.stream("Big one", b"a" * 5000).stream("Big two", b"b" * 5000)
+    root.stream("small one", b"c" * 100).stream("small two", b"d" * 100)
+    clean = write_compound_file(root)
+    for data, expected in (
+        (clean, []),
+        (_reused_first_sector(clean, "Big two", "Big one"), ["Stream referenced twice"]),
+        (_reused_first_sector(clean, "small two", "small one"), ["Stream referenced twice"]),
+    ):
+        assert _issues(data, olefile_sets.ORIGINAL) == expected
+        assert _issues(data, olefile_sets._check_duplicate_stream) == expected
+
+
+def test_a_message_with_many_recipients_opens_the_same(corpus):
+    from workbench.extract import olefile_sets
+
+    path = corpus / "apache-poi/hsmf/lots-of-recipients.msg"
+    if not path.is_file():
+        pytest.skip("lots-of-recipients.msg not in the corpus")
+    data = path.read_bytes()
+    opened = {}
+    for label, check in (
+        ("olefile", olefile_sets.ORIGINAL),
+        ("ours", olefile_sets._check_duplicate_stream),
+    ):
+        saved = olefile.OleFileIO._check_duplicate_stream
+        olefile.OleFileIO._check_duplicate_stream = check
+        try:
+            ole = olefile.OleFileIO(io.BytesIO(data))
+            opened[label] = (ole.listdir(streams=True, storages=True), ole.parsing_issues)
+            ole.close()
+        finally:
+            olefile.OleFileIO._check_duplicate_stream = saved
+    assert len(opened["ours"][0]) > 9_000
+    assert opened["ours"] == opened["olefile"]

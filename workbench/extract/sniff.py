@@ -16,6 +16,7 @@ from pathlib import Path
 
 import olefile
 
+from . import olefile_sets  # noqa: F401  (linear-time stream checks for every olefile user)
 from .readers.cfb import top_level_names
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import struct
 
+from .. import olefile_sets  # noqa: F401  (extract-msg opens items with olefile)
 from ..model import ExtractionFailed
 from ..textclean import clean_text
 from .base import Collector

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 import olefile
 
+from .. import olefile_sets  # noqa: F401  (linear-time stream checks)
 from ..model import ExtractionFailed
 
 _OLE_ERRORS = (
