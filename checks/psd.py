@@ -49,20 +49,31 @@ _MENTION = re.compile(
     r"(?:required|needed|signed|provided|received|available|attached|included)"
     r"|\bseparately\b|\b(?:later|awaiting|outstanding)\b|has\s+been\s+(?:asked|requested)"
     r"|[àa]\s+venir|en\s+attente|sans\s+objet|non\s+applicable|s[ée]par[ée]ment"
-    r"|ult[ée]rieurement|後日|別途|未署名|署名待ち|予定|該当なし|対象外",
+    r"|ult[ée]rieurement|後日|別途|未署名|署名待ち|予定|該当なし|対象外"
+    # ... or that it is missing, refused, asked for, or a topic: a checklist's empty box
+    # ("☐ Public Sector Disclosure"), an agenda item, "the PSD requirement".
+    r"|\b(?:declined|refused|missing|requested|requirements?|overview|once\s+signed)\b"
+    r"|\bTB[CD]\b|\bsee\s+(?:the\s+)?attach|\bno\s+(?:signed\s+)?(?:public[\s-]+sector|PSD\b)|☐"
+    r"|refus|manquant|non\s+(?:sign|fourni|re[çc]u)|未提出|未回収|依頼中",
     re.IGNORECASE,
 )
 # A statement needs a public-sector party (unless the claim's customer is named instead) ...
 _PUBLIC = re.compile(
     r"public[\s-]+sector|government(?:al)?\s+(?:entity|agency|body|customer|organi[sz]ation)"
     r"|public\s+(?:official|entity|body|agency|authority)|state[\s-]+owned"
+    # Letters name themselves: "a Government of India undertaking", "a state agency",
+    # "the Municipality" (the claim's "Municipio Autónomo de Caguas").
+    rf"|government\s+of\s+{_W}|\b(?:state|federal|county|city)\s+(?:agency|department|government)"
+    r"|\bmunicipal(?:ity|idad)?\b|\bmunicipio\b|public\s+sector\s+undertaking"
     r"|secteur\s+public|(?:entit[ée]|organisme|[ée]tablissement)\s+publi[cq]|fonctionnaire"
     rf"|collectivit[ée]\s+territoriale|administration\s+publique|{_JA_PUBLIC}|公務員",
     re.IGNORECASE,
 )
 # ... a word that discloses it, informs of it or acknowledges it ...
 _DISCLOSE = re.compile(
-    r"disclos|divulg|acknowledg|\binform|notif|transparen|\bavis\b|reconna[iî]"
+    # "inform" the verb, not a report's "Information" (or an "Office of Information Systems").
+    r"disclos|divulg|acknowledg|\binform(?!ation)|notif|transparen|\bavis\b|reconna[iî]"
+    r"|\bunderstands?\b|\bagrees?\b|\baware\b"
     r"|開示|確認|通知|告知",
     re.IGNORECASE,
 )
@@ -193,11 +204,16 @@ def find_disclosure(document: DocumentView, customer: CustomerView | None = None
             if _mention(segment.text, match.start(), match.end()):
                 mention = mention or at(position, len(match[0]), mention_only=True)
                 continue
+            # The phrase is the disclosure's title only over what a disclosure says: a report
+            # titled or headed "Public Sector Disclosure" that only says it was declined, is
+            # missing or lists it as a topic is not one. A title heading the document governs
+            # the whole page; elsewhere the statement stands before the phrase, or under it past
+            # a few field lines.
             if position < HEADING_CHARS:
-                return at(position, len(match[0]))
-            # The statement may stand before the phrase, or under it past a few field lines.
-            after = index + FOLLOWING_SEGMENTS
-            stop = starts[after] if after < len(segments) else len(text)
+                stop = min(len(text), position + SHORT_DOCUMENT)
+            else:
+                after = index + FOLLOWING_SEGMENTS
+                stop = starts[after] if after < len(segments) else len(text)
             if _statement(text[max(0, position - 2 * NEAR) : stop]) is not None:
                 return at(position, len(match[0]))
             mention = mention or at(position, len(match[0]), mention_only=True)
@@ -224,13 +240,14 @@ def required(claim: ClaimView) -> bool:
 
 class PublicSectorDisclosure(Check):
     id = "psd"
-    version = "3"
+    version = "4"
     title = "Public Sector Disclosure present"
     description = (
         "A public-sector customer in India, Puerto Rico or the United States needs a Public "
         "Sector Disclosure among the POE documents. It is recognised by what it says (English, "
         "French or Japanese), never by its file name; a document that only mentions one (to "
-        "follow, pending, N/A) is not one. Other claims skip this check."
+        "follow, pending, declined, missing, N/A, an agenda or checklist item) is not one: its "
+        "title counts only over a statement of the incentive. Other claims skip this check."
     )
 
     def applies_to(self, claim: ClaimView) -> bool:

@@ -130,3 +130,15 @@ def test_disclosure_with_a_signature_slide_is_still_only_the_disclosure(claims):
     status, message = run(claims, claim)
     assert status == Status.FAIL
     assert "PSD.pptx is the Public Sector Disclosure" in message
+
+
+def test_short_report_headed_with_a_disclosure_that_is_elsewhere_is_a_report(claims):
+    report = docx_document(
+        "report.docx",
+        [
+            "Public Sector Disclosure: see attached.",
+            "Workshop delivered to 14 depot supervisors on 2 October.",
+        ],
+    )
+    status, message = run(claims, claims.view(customer=PUBLIC_US, documents=[INVOICE, report]))
+    assert status == Status.PASS, message

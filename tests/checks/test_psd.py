@@ -455,3 +455,96 @@ def test_a_report_that_names_microsoft_with_a_payment_word_is_not_a_disclosure(c
     report = docx_document("report.docx", ["Workshop summary", statement])
     status, _ = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
     assert status == Status.FAIL
+
+
+# A short report or deck titled or headed with the phrase, saying only that the disclosure was
+# declined, is missing, was asked for or is a topic, is not the disclosure.
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["Workshop Report", "The customer declined to sign the Public Sector Disclosure."],
+        ["Public Sector Disclosure: see attached.", "Workshop delivered to 14 supervisors."],
+        ["Public Sector Disclosure: missing", "Attendees: 14 supervisors."],
+        ["Public Sector Disclosure - TBD", "Attendees: 14 supervisors."],
+        ["Workshop Report", "No Public Sector Disclosure was obtained."],
+        ["Public Sector Disclosure requested from the customer on 3 October."],
+        ["We explained the Public Sector Disclosure requirement to the procurement office."],
+        ["POE checklist", "☐ Public Sector Disclosure", "☑ Customer survey", "☑ Invoice"],
+        ["Agenda", "1. Introductions", "2. Public Sector Disclosure overview", "3. Demo"],
+    ],
+    ids=[
+        "declined", "see-attached", "missing", "tbd", "none-obtained", "requested",
+        "requirement", "checklist", "agenda",
+    ],
+)  # fmt: skip
+def test_report_headed_with_the_phrase_but_no_statement_is_not_a_disclosure(claims, paragraphs):
+    report = docx_document("report.docx", paragraphs)
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
+    assert status == Status.FAIL
+    assert "report.docx mentions a disclosure" in result["message"]
+
+
+# Customers' own acknowledgement letters: the customer names itself as a public body in its own
+# words, and acknowledges (or "understands and agrees") in its own verbs.
+@pytest.mark.parametrize(
+    ("customer", "paragraphs"),
+    [
+        (
+            {"public_sector": True, "name": "State Bank of India", "country": "IN"},
+            [
+                "Subject: Acknowledgement of Microsoft incentive",
+                "The Bank, a Government of India undertaking, acknowledges that FridayINC "
+                "receives an incentive from Microsoft for the workshop delivered to the Bank.",
+                "Rajesh Kumar, Deputy General Manager (IT)",
+            ],
+        ),
+        (
+            {"public_sector": True, "name": "Texas Department of Transportation", "country": "US"},
+            [
+                "Re: Enable Frontline Workshop",
+                "The Texas DOT, a state agency, acknowledges that FridayINC receives an "
+                "incentive from Microsoft for this workshop.",
+                "Susie Jones, Deputy CIO",
+            ],
+        ),
+        (
+            {"public_sector": True, "name": "Municipio Autónomo de Caguas", "country": "PR"},
+            [
+                "Municipality of Caguas - Office of Information Systems",
+                "The Municipality acknowledges that FridayINC receives an incentive payment "
+                "from Microsoft for delivering the workshop.",
+                "Luis Rivera, IT Director",
+            ],
+        ),
+        (
+            {"public_sector": True, "name": "Bank of Baroda", "country": "IN"},
+            [
+                "Bank of Baroda - IT Department, Mumbai",
+                "Bank of Baroda understands and agrees that FridayINC is compensated by "
+                "Microsoft for this engagement.",
+                "Anil Mehta, Chief Manager IT",
+            ],
+        ),
+    ],
+    ids=["government-of-india-undertaking", "state-agency", "municipality", "understands-agrees"],
+)
+def test_customer_acknowledgement_letter_in_its_own_words_is_a_disclosure(
+    claims, customer, paragraphs
+):
+    letter = docx_document("letter.docx", paragraphs)
+    status, result = run(claims, claims.view(customer=customer, documents=[REPORT, letter]))
+    assert status == Status.PASS, result["message"]
+    assert "the Public Sector Disclosure is letter.docx (paragraph" in result["message"]
+
+
+def test_office_of_information_is_not_a_verb_that_informs(claims):
+    letter = docx_document(
+        "letter.docx",
+        [
+            "Office of Information Technology, City of Riverton",
+            "The workshop was paid for from the City's own budget; FridayINC invoiced the City "
+            "for its fees, and Microsoft licences were renewed.",
+        ],
+    )
+    status, _ = run(claims, claims.view(customer=PUBLIC_US, documents=[letter]))
+    assert status == Status.FAIL
