@@ -42,6 +42,20 @@ def _has_at(text: str) -> bool:
     return "@" in text or "＠" in text or "﹫" in text
 
 
+# "susie.jones[at]contoso.com", "susie (at) contoso (dot) com": written to fool harvesters,
+# still anyone's to read.
+_SPELLED_OUT = re.compile(r"\s?[\[({]\s*(at|dot)\s*[\])}]\s?", re.IGNORECASE)
+
+
+def _spelled_out(text: str) -> bool:
+    return ("at" in text or "AT" in text) and _SPELLED_OUT.search(text) is not None
+
+
+def _with_symbols(text: str) -> str:
+    """``text`` with "[at]" and "(dot)" written as "@" and "."."""
+    return _SPELLED_OUT.sub(lambda m: "@" if m[1].lower() == "at" else ".", text)
+
+
 _MASK_SYMBOLS = "*•●■█▪·∙◦○□×#?"
 # What blurring leaves after the first letter: "sxxxx", "s.xxxx", "s.....", "s_____".
 _MASK_FILL = frozenset("xX._-" + _MASK_SYMBOLS)
@@ -164,18 +178,23 @@ def mask_all(text: str) -> str:
 def find_addresses(document: DocumentView) -> tuple[list[Address], list[Address]]:
     """Return the readable and the blurred e-mail addresses of ``document``."""
     readable, hidden = [], []
-    if not _has_at(document.text):
+    spelled_out = _spelled_out(document.text)
+    if not spelled_out and not _has_at(document.text):
         return readable, hidden
     # The pattern needs an at sign; scanning long text for it char by char is slow, and so
     # is a regular expression per cell of a workbook: ``in`` finds it.
-    with_at = [s for s in document.segments if "@" in s.text or "＠" in s.text or "﹫" in s.text]
-    for segment in with_at:
-        for match in _EMAIL.finditer(segment.text):
+    for segment in document.segments:
+        segment_text = segment.text
+        if spelled_out and _spelled_out(segment_text):
+            segment_text = _with_symbols(segment_text)
+        elif not _has_at(segment_text):
+            continue
+        for match in _EMAIL.finditer(segment_text):
             local, domain = match.group("local"), match.group("domain").lower()
             local = local.lstrip(".-'")
-            if not local or is_file_name(domain) or not_an_address(segment.text, match):
+            if not local or is_file_name(domain) or not_an_address(segment_text, match):
                 continue
-            text = " ".join(segment.text.split())
+            text = " ".join(segment_text.split())
             start = text.find(match.group(0).strip())
             left = max(0, start - 50)
             excerpt = mask_all(text[left : start + len(match.group(0)) + 50])
@@ -202,7 +221,7 @@ def _under(domain: str, parent: str | None) -> bool:
 
 class PiiVisible(Check):
     id = "pii-visible"
-    version = "4"
+    version = "5"
     title = "Customer e-mail addresses blurred"
     description = (
         "Customer e-mail addresses in POE documents should be blurred, keeping the domain "

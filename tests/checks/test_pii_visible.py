@@ -358,3 +358,25 @@ def test_customer_recipients_of_an_email_poe_are_readable_addresses(claims):
             "excerpt": "To: Susie Jones <s****s@contoso.com> Cc: Sam Partner <s***@fridayinc.com>",
         }
     ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "susie.jones[at]contoso.com",
+        "susie.jones (at) contoso (dot) com",
+        "susie.jones{AT}contoso.com",
+    ],
+)
+def test_address_with_the_at_sign_spelled_out_is_still_readable(claims, written):
+    report = docx_document("report.docx", ["Workshop report", f"Customer contact: {written}"])
+    status, results = run(claims, report)
+    assert status == Status.WARN
+    assert "1 customer address(es) (s****s@contoso.com)" in results[0]["message"]
+    assert results[0]["evidence"][0]["excerpt"] == "Customer contact: s****s@contoso.com"
+
+
+def test_bracketed_at_that_is_not_an_address_is_ignored(claims):
+    report = docx_document("report.docx", ["Workshop report", "Kick-off [at] 10:00, room (at) HQ."])
+    status, _ = run(claims, report)
+    assert status == Status.PASS
