@@ -28,6 +28,16 @@ VENDOR = "Microsoft"
 VENDOR_WORDS = frozenset({"microsoft"})
 # The vendor's name in scripts without word breaks (日本マイクロソフト株式会社, 微软中国).
 VENDOR_FORMS = ("マイクロソフト", "微软", "微軟", "마이크로소프트")
+# Companies Microsoft owns outright: activity for them may well have Microsoft as the end
+# customer, which a reviewer confirms. By their domains' labels and the words of their names
+# ("Nuance" alone is too common a word; Nuance Communications is not).
+VENDOR_SUBSIDIARY_DOMAINS = frozenset(
+    {"github", "linkedin", "nuance", "activision", "blizzard", "mojang", "zenimax", "bethesda"}
+)
+VENDOR_SUBSIDIARY_NAMES = (
+    ("github",), ("linkedin",), ("nuance", "communications"), ("activision",), ("mojang",),
+    ("zenimax",), ("bethesda", "softworks"),
+)  # fmt: skip
 # Names this alike (0-100), once legal forms are stripped, are the same company.
 SAME_COMPANY = 90
 
@@ -46,6 +56,18 @@ def _vendor_name(name: str | None) -> bool:
     return any(form in text for form in VENDOR_FORMS)
 
 
+def _vendor_subsidiary(name: str | None, domains: tuple[str | None, ...]) -> str | None:
+    """The customer's name or domain when it is a company Microsoft owns, else None."""
+    words = normalise_company(name).split()
+    for parts in VENDOR_SUBSIDIARY_NAMES:
+        if any(tuple(words[i : i + len(parts)]) == parts for i in range(len(words))):
+            return name
+    for domain in domains:
+        if domain and organisation_domain(domain).split(".")[0] in VENDOR_SUBSIDIARY_DOMAINS:
+            return domain
+    return None
+
+
 def _mailbox(address: str | None) -> str:
     return (address or "").strip().casefold()
 
@@ -56,12 +78,13 @@ def _vendor_domain(domain: str) -> bool:
 
 class Affiliate(Check):
     id = "affiliate"
-    version = "4"
+    version = "5"
     title = "Customer is not the partner, an affiliate or Microsoft"
     description = (
         "Compares the customer's name and domains (the domain ID and the contact's e-mail) with "
         "the partner's name and its contact's e-mail domain, and with Microsoft: activity for "
-        "the partner itself, an affiliate or the vendor is not eligible."
+        "the partner itself, an affiliate or the vendor is not eligible; a company Microsoft "
+        "owns (GitHub, LinkedIn ...) warns."
     )
 
     def run(self, claim: ClaimView, context: CheckContext) -> Result:
@@ -88,6 +111,14 @@ class Affiliate(Check):
                 return Result.failed(
                     f"The customer's {label} {domain} is {VENDOR}'s. {RULE}", records
                 )
+
+        subsidiary = _vendor_subsidiary(customer.name, (id_domain, contact_domain))
+        if subsidiary:
+            return Result.warning(
+                f"The customer ({subsidiary}) is a company {VENDOR} owns: confirm {VENDOR} is "
+                f"not the end customer. {RULE}",
+                records,
+            )
 
         # The partner itself.
         score = company_similarity(customer.name, partner.name)

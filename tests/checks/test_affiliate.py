@@ -257,3 +257,24 @@ def test_domains_are_compared_by_organisation():
 def test_examples(claims, example):
     results = run_check_here(Affiliate(), example.build(claims), claims.context())
     assert Status(results[0]["status"]) == example.expected
+
+
+@pytest.mark.parametrize(
+    ("customer", "named"),
+    [
+        ({"name": "GitHub, Inc.", "id": "github.com", "contact_email": "a@github.com"}, "GitHub, Inc."),
+        ({"name": "Contoso Ltd", "id": "linkedin.com", "contact_email": "a@contoso.com"}, "linkedin.com"),
+        ({"name": "Nuance Communications", "id": "nuance-health.org", "contact_email": "a@nuance-health.org"}, "Nuance Communications"),
+    ],
+    ids=["github-by-name", "linkedin-by-domain", "nuance-communications"],
+)  # fmt: skip
+def test_company_microsoft_owns_warns(claims, customer, named):
+    status, result = run(claims, customer=customer)
+    assert status == Status.WARN
+    assert f"The customer ({named}) is a company Microsoft owns" in result["message"]
+
+
+def test_a_common_word_of_a_subsidiarys_name_alone_passes(claims):
+    customer = {"name": "Nuance Design Studio", "id": "nuancedesign.fr", "contact_email": "a@nuancedesign.fr"}  # fmt: skip
+    status, _ = run(claims, customer=customer)
+    assert status == Status.PASS
