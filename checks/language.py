@@ -19,6 +19,7 @@ from workbench.check_api import (
     Segment,
     Status,
 )
+from workbench.extract.language import detect_language
 from workbench.testing import docx_document, pptx_document
 
 SUPPORTED = {"en": "English", "fr": "French", "ja": "Japanese"}
@@ -55,9 +56,18 @@ BILINGUAL_SHARE = 0.4
 # Smaller parts in another language are worth a look, but only when there is real text.
 PART_SHARE = 0.25
 PART_LETTERS = 200
+# A Chinese, Japanese or Korean character carries about a word's worth (as the detector
+# assumes: 4 of them tell a language, against 12 Latin letters), so fewer make real text.
+CJK_LETTER_WEIGHT = 3
+CJK_LANGUAGES = frozenset({"ja", "ko", "zh"})
 # Below this many letters in segments with a language of their own, the document-level
 # detection (which sees all the short pieces together) decides.
 MIN_SEGMENT_LETTERS = 40
+
+
+def _part_letters(code: str) -> int:
+    """How many letters in ``code`` make a part of a document worth a look."""
+    return PART_LETTERS // CJK_LETTER_WEIGHT if code in CJK_LANGUAGES else PART_LETTERS
 
 
 def language_name(code: str) -> str:
@@ -127,6 +137,45 @@ def _names_only(text: str) -> bool:
     return found
 
 
+# Spreadsheets and tables are where lists of names and addresses live.
+SPREADSHEETS = frozenset({"xls", "xlsx"})
+# Titles and bullets are joined by small words on many lines ("Analyse der Prozesse",
+# "Piloto en Tres Tiendas"); names carry them on a few (María de la Cruz, Jan van Dijk).
+JOINED_SHARE = 1 / 3
+MIN_JOINED_LINES = 3
+# Lists of names read as their language only loosely (Dutch or Brazilian names with
+# their "van" and "da": 0.6-0.75); titles and bullets read as theirs at 0.9 and more.
+PHRASES_CONFIDENCE = 0.85
+
+
+def _joined_by_particle(line: str) -> bool:
+    """Whether a lower-case small word ("der", "de", "en") joins words in ``line``."""
+    return any(word in _PARTICLES for word in _WORD.findall(line)[1:-1])
+
+
+def _outside_tables(document: DocumentView, labels: list[str]) -> list[str]:
+    """The name-like texts that are not table rows (tab-separated) or spreadsheet cells."""
+    if document.content_type in SPREADSHEETS:
+        return []
+    return [text for text in labels if "\t" not in text]
+
+
+def _titles_and_bullets(labels: list[str]) -> bool:
+    """Whether name-like texts (outside tables) are slide titles and bullets, not names.
+
+    German capitalises its nouns and Spanish decks are written in Title Case, so their
+    bullets ("Schulung der Mitarbeiter", "Plan de Implantación") look like names. What
+    gives them away is the small words on many lines, and that together they read
+    unmistakably as one language, as a list of names does not.
+    """
+    lines = [line for text in labels for line in text.split("\n") if len(_WORD.findall(line)) > 1]
+    joined = sum(map(_joined_by_particle, lines))
+    if joined < MIN_JOINED_LINES or joined < JOINED_SHARE * len(lines):
+        return False
+    _code, confidence = detect_language("\n".join(lines))
+    return confidence >= PHRASES_CONFIDENCE
+
+
 # What scanning apps and printers stamp on image-only pages.
 _STAMPS = re.compile(
     r"(?i)\b(?:scanned|created|made)\s+(?:with|by|using)\s+"
@@ -148,6 +197,78 @@ def _stamps_only(text: str) -> bool:
 
 STAMPS_MAX_CHARS = 5000
 
+_PAGE = re.compile(r"\b(?:page|slide) \d+$")
+_DIGITS = re.compile(r"\d+")
+# A header, a footer and a scanner's or copier's stamp come to a few short lines; more
+# alike on every page is the same page twice (a duplicated page of text), not boilerplate.
+BOILERPLATE_LINES = 4
+BOILERPLATE_LETTERS = 80
+
+
+def _line_key(line: str) -> str:
+    """A line as it repeats from page to page (its numbers aside: "Page 2 of 5", a date)."""
+    return _DIGITS.sub("#", " ".join(line.split()))
+
+
+def _lines_on_every_page(pages: list[str]) -> set[str]:
+    """The lines (as ``_line_key``) that every one of two or more pages carries."""
+    if len(pages) < 2:
+        return set()
+    common: set[str] | None = None
+    for text in pages:
+        keys = {_line_key(line) for line in text.split("\n") if line.strip()}
+        common = keys if common is None else common & keys
+        if not common:
+            break
+    return common or set()
+
+
+def _boilerplate_only(document: DocumentView) -> bool:
+    """Whether, besides what repeats on every page, the document has next to no letters.
+
+    A scan's pages are images; what text they have is what the scanner or the template
+    put on each ("Confidential - Internal use only", "Scanned by ...", a copier's name).
+    That says nothing of the language of the pages themselves, whatever a detector
+    reads into it.
+    """
+    if document.content_type in SPREADSHEETS:
+        return False  # cells, not pages: a workbook repeats its labels on every sheet
+    pages = [text for location, text, _code in document.segments if _PAGE.search(location)]
+    repeated = _lines_on_every_page(pages)
+    if (
+        not repeated
+        or len(repeated) > BOILERPLATE_LINES
+        or _letters("\n".join(repeated)) > BOILERPLATE_LETTERS
+    ):
+        return False
+    rest = [
+        line
+        for location, text, _code in document.segments
+        for line in text.split("\n")
+        if not (_PAGE.search(location) and _line_key(line) in repeated)
+    ]
+    return _letters(_STAMPS.sub(" ", "\n".join(rest))) < MIN_SEGMENT_LETTERS
+
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Chinese function words that Japanese does not write, in either script.
+_CHINESE_WORDS = re.compile("[们們这這说說吗嗎呢吧么麼她]")
+
+
+def _chinese_characters(text: str) -> bool:
+    """Whether ``text`` uses characters Japanese does not: simplified forms (outside the
+    Japanese character set, cp932) or Chinese function words (们, 這, 吗)."""
+    han = "".join(_HAN.findall(text))
+    if not han:
+        return False
+    if _CHINESE_WORDS.search(han):
+        return True
+    try:
+        han.encode("cp932")
+    except UnicodeEncodeError:
+        return True
+    return False
+
 
 def _with_language(document: DocumentView) -> Iterator[Segment]:
     """The segments that have a language of their own (in a workbook, few of many)."""
@@ -158,24 +279,32 @@ def letters_by_language(document: DocumentView, *, names: bool = False) -> Count
     """Letters of prose per detected segment language (with ``names``, of every segment).
 
     Kanji-only snippets ("北斗精機株式会社") look Chinese to a detector; in a document that is
-    Japanese as a whole they are Japanese. Names, addresses and labels ("María José
-    Fernández", "Königstraße 12, 80331 München") carry no language of the document: a
-    detector reads them as Spanish or German in an English sign-in sheet or store list.
+    Japanese as a whole they are Japanese, unless they are written as only Chinese writes
+    (a Chinese half of a Japanese document is not Japanese). Names, addresses and labels
+    ("María José Fernández", "Königstraße 12, 80331 München") carry no language of the
+    document: a detector reads them as Spanish or German in an English sign-in sheet or
+    store list. Slide titles and bullets that look like names count when they read as
+    phrases (``_titles_and_bullets``).
     """
     # A workbook has tens of thousands of segments: each language's texts are
     # gathered and their letters counted together, not segment by segment.
     texts: dict[str, list[str]] = {}
+    labels: dict[str, list[str]] = {}
     for _location, text, code in _with_language(document):
-        if not names and _names_only(text):
-            continue
-        if code in texts:
-            texts[code].append(text)
+        if code == "zh" and document.language == "ja" and not _chinese_characters(text):
+            code = "ja"
+        gathered = labels if not names and _names_only(text) else texts
+        if code in gathered:
+            gathered[code].append(text)
         else:
-            texts[code] = [text]
+            gathered[code] = [text]
+    for code, pieces in labels.items():
+        labels[code] = _outside_tables(document, pieces)
+    if _titles_and_bullets([text for pieces in labels.values() for text in pieces]):
+        for code, pieces in labels.items():
+            texts.setdefault(code, []).extend(pieces)
     counts: Counter[str] = Counter()
     for code, pieces in texts.items():
-        if code == "zh" and document.language == "ja":
-            code = "ja"
         counts[code] += _letters("\n".join(pieces))
     return counts
 
@@ -202,13 +331,15 @@ def _excerpt(document: DocumentView, code: str) -> Evidence:
 
 class Language(Check):
     id = "language"
-    version = "3"
+    version = "4"
     title = "Documents in English, French or Japanese"
     description = (
         "Every document is in a language the POE review supports (English, French, Japanese). "
         "Mixed documents are judged by where most of their text is (a bilingual document with "
         "a supported language side by side is a warning, not a failure); a document whose "
-        "language cannot be told (no text, a scan) is a warning, never a pass."
+        "language cannot be told (no text, a scan, or only a header or footer repeated on "
+        "every page) is a warning, never a pass. Title-Case slide titles and bullets count "
+        "as text, not names; a Chinese part of a Japanese document counts as Chinese."
     )
 
     def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
@@ -229,6 +360,15 @@ class Language(Check):
             if _stamps_only(document.text):
                 # Nothing but a scanner's stamp or page numbers on the pages: an image.
                 unknown.append((document, "no readable text (an image-only or scanned document?)"))
+                continue
+            if _boilerplate_only(document):
+                unknown.append(
+                    (
+                        document,
+                        "no readable text besides a header or footer repeated on every page "
+                        "(an image-only or scanned document?)",
+                    )
+                )
                 continue
             counts = letters_by_language(document)
             total = sum(counts.values())
@@ -268,7 +408,7 @@ class Language(Check):
             biggest = max(foreign, key=foreign.get) if foreign else None
             if (
                 biggest
-                and foreign[biggest] >= PART_LETTERS
+                and foreign[biggest] >= _part_letters(biggest)
                 and foreign[biggest] / total >= PART_SHARE
             ):
                 partly.append((document, biggest, foreign[biggest] / total))

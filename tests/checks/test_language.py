@@ -79,6 +79,24 @@ def pdf(file_name: str, lines: list[str] | None) -> object:
     return raw_document(file_name, buffer.getvalue())
 
 
+def scanned_pdf(file_name: str, pages: int, footer: list[str], body=lambda n: []) -> object:
+    """A PDF of ``pages`` pages, each a drawing (the scanned image) with ``footer`` at its
+    foot (page numbers in it filled in with ``{page}``) and ``body(n)`` as page n's text."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    for number in range(1, pages + 1):
+        page.rect(72, 300, 400, 400, fill=1)
+        for index, line in enumerate(body(number)):
+            page.drawString(72, 260 - 16 * index, line)
+        for index, line in enumerate(footer):
+            page.drawString(72, 60 - 14 * index, line.format(page=number, pages=pages))
+        page.showPage()
+    page.save()
+    return raw_document(file_name, buffer.getvalue())
+
+
 def invoice():
     return docx_document(
         "invoice.docx",
@@ -413,3 +431,160 @@ def test_evidence_is_the_segment_with_most_letters_not_the_longest(claims):
     status, results = run(claims, claim)
     assert status == Status.FAIL
     assert [e["location"] for e in results[0]["evidence"]] == ["Sheet1!A2"]
+
+
+# Slide titles and bullets: German capitalises its nouns and Spanish decks are written in
+# Title Case, so each line looks like a name or a label.
+GERMAN_DECK = [
+    ("Zusammenfassung", "Bestandsaufnahme der IT-Landschaft\nAnalyse der Prozesse\n"
+     "Einführung von Microsoft Teams"),
+    ("Nächste Schritte", "Schulung der Mitarbeiter\nPilotphase Vertrieb\nRollout Januar"),
+    ("Ergebnisse", "Zeitersparnis Schichtplanung\nWeniger Papierformulare"),
+]  # fmt: skip
+SPANISH_DECK = [
+    ("Resumen Ejecutivo", "Análisis de Procesos\nPlan de Implantación\nFormación de Usuarios"),
+    ("Próximos Pasos", "Piloto en Tres Tiendas\nDespliegue en Enero"),
+]
+
+
+@pytest.mark.parametrize(
+    ("slides", "language"),
+    [(GERMAN_DECK, "German"), (SPANISH_DECK, "Spanish")],
+    ids=["german", "spanish"],
+)
+def test_a_deck_of_title_case_bullets_in_another_language_fails(claims, slides, language):
+    claim = claims.view(documents=[invoice(), pptx_document("deck.pptx", slides)])
+    status, results = run(claims, claim)
+    assert status == Status.FAIL
+    assert [r["status"] for r in results] == ["fail"]
+    assert f"not in a supported language: deck.pptx ({language})" in results[0]["message"]
+    assert results[0]["evidence"][0]["location"] == "slide 1"
+
+
+def test_german_bullets_outweigh_an_english_title_slide(claims):
+    slides = [("Workshop Summary for Contoso, prepared by Fabrikam", "October 2026"), *GERMAN_DECK]
+    claim = claims.view(documents=[invoice(), pptx_document("deck.pptx", slides)])
+    status, results = run(claims, claim)
+    assert status == Status.FAIL
+    assert "deck.pptx (German)" in results[0]["message"]
+
+
+@pytest.mark.parametrize(
+    "slides",
+    [
+        [("Summary", "Current Process Review\nImplementation Plan\nUser Training"),
+         ("Next Steps", "Pilot In Three Stores\nRollout In January")],
+        [("Executive Summary", "Review of Current Processes\nDepartment of Education\n"
+          "Plan of Action"), ("Next Steps", "Pilot of Teams Shifts\nRollout of Walkie Talkie")],
+        [("Synthèse", "Analyse de l'Existant\nPlan de Déploiement\nFormation des Utilisateurs"),
+         ("Prochaines Étapes", "Pilote dans Trois Magasins\nDéploiement en Janvier")],
+    ],
+    ids=["english", "english-with-of", "french"],
+)  # fmt: skip
+def test_a_deck_of_title_case_bullets_in_english_or_french_passes(claims, slides):
+    claim = claims.view(documents=[invoice(), pptx_document("deck.pptx", slides)])
+    status, _ = run(claims, claim)
+    assert status == Status.PASS
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["María José Fernández", "Juan Carlos Rodríguez", "María de los Ángeles Pérez",
+         "José de Jesús Ramírez", "Ana Lucía Domínguez", "Carmen Elena Vargas de la Cruz",
+         "Miguel Ángel Torres"],
+        ["João da Silva", "Maria dos Santos", "Ana de Souza", "Carlos Eduardo Pereira",
+         "Fernanda da Costa", "Lucas de Oliveira"],
+    ],
+    ids=["spanish", "brazilian"],
+)  # fmt: skip
+def test_a_slide_of_attendee_names_with_particles_still_cannot_tell(claims, names):
+    """Names carry "de" and "da" too, but do not read as firmly as a language as bullets do."""
+    slides = [("Attendees", "\n".join(names))]
+    status, results = run(claims, claims.view(documents=[pptx_document("att.pptx", slides)]))
+    assert status == Status.WARN
+    assert "att.pptx: too few words to tell" in results[0]["message"]
+
+
+JA_PARAGRAPH = (
+    "ワークショップでは、お客様と現在の業務プロセスを分析し、ソリューション導入計画を作成しました。"
+)
+ZH_PARAGRAPHS = {
+    "simplified": "在研讨会期间，我们与客户一起分析了现有的业务流程，并制定了解决方案的实施计划。",
+    "traditional": "在研討會期間，我們與客戶一起分析了現有的業務流程，並制定了解決方案的導入計畫。",
+}
+
+
+@pytest.mark.parametrize("script", ZH_PARAGRAPHS)
+def test_a_japanese_document_with_a_chinese_half_warns(claims, script):
+    paragraphs = [JA_PARAGRAPH, ZH_PARAGRAPHS[script]] * 4
+    claim = claims.view(documents=[invoice(), docx_document("報告書.docx", paragraphs)])
+    status, results = run(claims, claim)
+    assert status == Status.WARN
+    assert [r["status"] for r in results] == ["warn"]
+    assert "Partly in an unsupported language: 報告書.docx (" in results[0]["message"]
+    assert "% Chinese)" in results[0]["message"]
+    assert results[0]["evidence"][0]["location"] == "paragraph 2"
+
+
+def test_a_mostly_chinese_document_with_some_japanese_fails(claims):
+    paragraphs = [JA_PARAGRAPH] + [ZH_PARAGRAPHS["simplified"]] * 3
+    claim = claims.view(documents=[invoice(), docx_document("报告.docx", paragraphs)])
+    status, results = run(claims, claim)
+    assert status == Status.FAIL
+    assert "报告.docx (Chinese)" in results[0]["message"]
+
+
+def test_kanji_only_headings_of_a_japanese_document_stay_japanese(claims):
+    paragraphs = ["現行業務分析結果", "業務改善提案書", JA_PARAGRAPH, "具体的施策", "効果測定結果",
+                  "導入計画概要：第一段階試験導入、第二段階全社展開", JA_PARAGRAPH]  # fmt: skip
+    claim = claims.view(documents=[invoice(), docx_document("報告書.docx", paragraphs)])
+    status, _ = run(claims, claim)
+    assert status == Status.PASS
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        ["Confidential - Internal use only"],
+        ["Scanned by HP Smart"],
+        ["Xerox WorkCentre 7855 - Scan to Email"],  # read as French by the detector
+        ["Contoso Ltd", "Confidential - Page {page} of {pages}"],
+    ],
+    ids=["confidential", "phone-app", "copier", "header-and-page-numbers"],
+)
+def test_a_scan_whose_only_text_repeats_on_every_page_cannot_tell(claims, footer):
+    claim = claims.view(documents=[invoice(), scanned_pdf("scan.pdf", 3, footer)])
+    assert claim.documents[1].readable
+    status, results = run(claims, claim)
+    assert status == Status.WARN
+    assert [r["status"] for r in results] == ["warn"]
+    assert results[0]["message"].startswith(
+        "Could not determine the language of scan.pdf: no readable text besides a header or "
+        "footer repeated on every page"
+    )
+
+
+def test_the_pages_not_their_repeated_footer_tell_the_language(claims):
+    def body(number):
+        return [
+            GERMAN[80 * number : 80 * number + 80],
+            GERMAN[80 * number + 80 : 80 * number + 160],
+        ]
+
+    claim = claims.view(
+        documents=[
+            invoice(),
+            scanned_pdf("Bericht.pdf", 3, ["Confidential - Internal use only"], body),
+        ]
+    )
+    status, results = run(claims, claim)
+    assert status == Status.FAIL
+    assert "Bericht.pdf (German)" in results[0]["message"]
+
+
+def test_a_two_page_document_printed_twice_is_not_boilerplate(claims):
+    lines = ["Workshop summary", ENGLISH[:90], ENGLISH[90:180]]
+    claim = claims.view(documents=[invoice(), scanned_pdf("summary.pdf", 2, [], lambda n: lines)])
+    status, _ = run(claims, claim)
+    assert status == Status.PASS
