@@ -37,6 +37,7 @@ __all__ = [
     "Line",
     "find_amounts",
     "format_money",
+    "includes_tax",
     "invoice_number",
     "lines_of",
     "normalise",
@@ -384,6 +385,30 @@ _SUFFIX_LABEL = re.compile(
 )
 
 
+# A note or a label saying an amount includes the tax: "Total incl. VAT", "Total TTC",
+# "ご請求金額（税込）", "VAT 20% included", "TVA 20 % incluse", "IVA incluido", "inkl. MwSt.".
+_TAX_INCLUDED = re.compile(
+    rf"(?i)\b(?:incl(?:\.|uding|usive(?:\s+of)?|usief)?|inkl\.?|inklusive|avec|incluid[ao]s?)[\s.-]*{_TAX_WORD}(?![a-z])"
+    r"|\bt\.?t\.?c\.?(?![a-z])|税込"
+    rf"|\b{_TAX_WORD}\b[^\n]{{0,20}}?\b(?:included|inclus[ea]?|incluid[ao]|inbegriffen|enthalten|compris[e]?)\b"
+)
+# In a label, "gross" says so too ("Gross amount", "Bruttobetrag"); in prose it may not
+# ("gross 30 days"). "with VAT" and "inc. VAT" label an amount; "Acme Inc. Tax ID" does not.
+_GROSS_LABEL = re.compile(
+    rf"(?i)\bgross\b|\bbrutto|\bbruto\b|\blordo\b|\b(?:with|inc\.?)[\s.-]*{_TAX_WORD}(?![a-z])"
+)
+# A statement that no tax is charged at all: "VAT: N/A", "TVA non applicable", "Tax: none", "非課税".
+_TAX_NOT_CHARGED = re.compile(
+    rf"(?i)\b{_TAX_WORD}\b[^\n]{{0,40}}?(?:\bn/?a\b|not\s+applicable|non\s+applicable|nicht\s+anwendbar"
+    r"|no\s+aplica|\bnone\b|\bnil\b|\bzero\b|(?<![\d.,])0(?:[.,]0+)?\s*%)|非課税|不課税|免税"
+)
+
+
+def includes_tax(label: str) -> bool:
+    """Whether ``label`` says its amount includes tax ("Total TTC", "Brutto", "合計（税込）")."""
+    return bool(label) and bool(_TAX_INCLUDED.search(label) or _GROSS_LABEL.search(label))
+
+
 def classify_label(text: str) -> str | None:
     """The kind of amount ``text`` labels: pretax, tax, total, due, discount, withholding, or None."""
     if not text or _ID_LABEL.search(text):
@@ -719,6 +744,130 @@ def column_currencies(line: Line) -> tuple[str, ...]:
     return tuple(codes)
 
 
+# The titles of a table's tax columns: what is before tax, the tax, and what includes it.
+_LATIN_TAX = r"(?:vat|tva|gst|hst|mwst|ust|btw|iva|igv|tax(?:es)?|sales\s+tax)"
+_AMOUNT_WORD = r"(?:(?:amount|total|price|value|montant|prix|betrag|importe|valor|summe)\s+)?"
+_COLUMN_TITLE = re.compile(
+    r"(?i)(?P<pretax>"
+    rf"{_AMOUNT_WORD}\b(?:excl?(?:\.|uding|usive(?:\s+of)?)?|ex\.?|without|w/o|before|pre|ohne|hors|sans|sin|senza)[\s.-]*{_LATIN_TAX}\b\.?"
+    r"|\bnet(?:to)?(?:[\s-]*(?:amount|value|price|total|betrag|preis|summe))?\b|\bnettobetrag\b|\bneto\b"
+    r"|\b(?:montant\s+|prix\s+|total\s+)?h\.?t\.?(?![a-z])|\bbase\s+imponi(?:ble|bile)\b|\bimponibile\b"
+    r"|\bpre[\s-]?tax\b|税抜(?:金額)?|税別(?:金額)?|小計)"
+    r"|(?P<total>"
+    rf"{_AMOUNT_WORD}\b(?:incl?(?:\.|uding|usive(?:\s+of)?)?|inkl\.?|inklusive|with|avec|con)[\s.-]*{_LATIN_TAX}\b\.?"
+    r"|\bgross(?:\s+(?:amount|total|value))?\b|\bbrutto(?:betrag|summe)?\b|\bbruto\b|\blordo\b"
+    r"|\b(?:montant\s+|prix\s+|total\s+)?t\.?t\.?c\.?(?![a-z])|\btotal\b|\bsumme\b|\bgesamt\w*|\btotale?\b"
+    r"|税込(?:金額)?|合計|総額)"
+    r"|(?P<tax>"
+    rf"\b(?:(?:montant|importe|importo|valor)[ ]+(?:de[ ]+(?:la[ ]+)?|d')?)?{_LATIN_TAX}\b\.?(?:\s*\d{{1,2}}(?:[.,]\d{{1,2}})?\s*%)?"
+    r"|\b(?:umsatz|mehrwert)?steuer(?:betrag)?\b"
+    r"|\bimpuesto\b|\bimposta\b|\bimposto\b|消費税(?:額)?|税額)"
+    # A title that says only "amount": before a tax column and a total, the amount before tax.
+    r"|(?P<plain>\b(?:amount|betrag|montant|importe|valor|importo|price|preis|prix)\b|金額)"
+)
+_TITLE_TAIL = re.compile(r"(?i)amount|price|value|betrag|preis")
+_PROSE = re.compile(r"[,;:]\s|[.!?]\s*$")
+# The column of the tax rate, not an amount ("VAT rate", "VAT %", "USt.-Satz", "Taux TVA").
+_RATE_AFTER = re.compile(r"(?i)[ .-]*(?:rate\b|%|satz\b|taux\b|tasa\b|aliquota\b|率)")
+_RATE_BEFORE = re.compile(r"(?i)(?:\btaux|\btasa|\baliquota)[ ]*(?:de[ ]+|d')?$")
+
+
+def column_kinds(line: Line) -> tuple[tuple[str, str], ...]:
+    """The tax columns a table header line names, in order, as (kind, title).
+
+    "Description | Net | VAT 20% | Gross" gives (pretax, "Net"), (tax, "VAT 20%"),
+    (total, "Gross"): in the rows under it, the amount before tax is the net column, not
+    the last amount of the row. A header names a pre-tax column, then a tax column, maybe
+    then a column with the tax included; its titles stand a few words apart.
+    """
+    text = line.text
+    if _PROSE.search(text):
+        return ()  # "Prices are net of VAT, total due in 30 days" is a sentence
+    titles = _column_titles(text)
+    kinds = [kind for kind, _start, _end in titles]
+    if "tax" not in kinds:
+        return ()
+    # The columns that matter start just before the tax column: "Qty | Unit price | Amount |
+    # VAT | Total" has the amount columns Amount, VAT, Total.
+    first = kinds.index("tax") - 1
+    if first < 0 or kinds[first] not in ("pretax", "plain"):
+        return ()
+    titles, kinds = titles[first:], kinds[first:]
+    if kinds[0] == "plain":
+        if kinds[2:3] != ["total"]:
+            return ()  # "Amount | VAT" alone does not say the amount is before tax
+        kinds[0] = "pretax"
+    # Any other "amount" word is part of a title the reader could not join ("Montant EUR TTC").
+    kept = [0] + [i for i in range(1, len(kinds)) if kinds[i] != "plain"]
+    titles, kinds = [titles[i] for i in kept], [kinds[i] for i in kept]
+    if len(set(kinds)) != len(kinds):
+        return ()
+    for (_k, _s, left_end), (_k2, right_start, _e) in pairwise(titles):
+        if len(_WORD.findall(text, left_end, right_start)) > MAX_TITLE_WORDS:
+            return ()
+    return tuple(
+        (kind, " ".join(text[start:end].split()))
+        for kind, (_k, start, end) in zip(kinds, titles, strict=True)
+    )
+
+
+def _column_titles(text: str) -> list[tuple[str, int, int]]:
+    """The column titles of a header line, as (kind, start, end), tax rate columns left out.
+
+    A word such as "amount" right after a title is part of it ("VAT amount", "Gross price");
+    "montant", "importe" come before theirs ("Montant HT Montant TVA").
+    """
+    titles: list[tuple[str, int, int]] = []
+    for title in _COLUMN_TITLE.finditer(text):
+        kind = title.lastgroup or ""
+        if kind == "tax" and (
+            _RATE_AFTER.match(text, title.end()) or _RATE_BEFORE.search(text, 0, title.start())
+        ):
+            continue
+        if (
+            kind == "plain"
+            and _TITLE_TAIL.fullmatch(title.group())
+            and titles
+            and not text[titles[-1][2] : title.start()].strip(" ")
+        ):
+            titles[-1] = (titles[-1][0], titles[-1][1], title.end())
+            continue
+        titles.append((kind, title.start(), title.end()))
+    return titles
+
+
+def _money_positions(
+    text: str, numbers: Sequence[_Number], bound: dict[int, list[_Marker]], own_currency: bool
+) -> list[int]:
+    """The numbers of a row that are amounts of its columns: written like money or filling a cell.
+
+    ``own_currency`` says whether numbers written with a currency count too.
+    """
+    return [
+        index
+        for index, number in enumerate(numbers)
+        if (own_currency or not bound[index])
+        and (bound[index] or number.shaped
+             or (text[number.start - 1 : number.start] in ("", "\t")
+                 and text[number.end : number.end + 1] in ("", "\t")))
+    ]  # fmt: skip
+
+
+def _column_kind_of(
+    text: str,
+    numbers: Sequence[_Number],
+    bound: dict[int, list[_Marker]],
+    kinds: Sequence[tuple[str, str]],
+) -> dict[int, tuple[str, str]]:
+    """The tax column of each of the last amounts of a row (index -> (kind, title))."""
+    if not kinds:
+        return {}
+    money = _money_positions(text, numbers, bound, own_currency=True)
+    if len(money) < len(kinds):
+        return {}
+    return dict(zip(money[-len(kinds) :], kinds, strict=True))
+
+
 def _column_codes(
     text: str, numbers: Sequence[_Number], bound: dict[int, list[_Marker]], columns: Sequence[str]
 ) -> dict[int, str]:
@@ -729,23 +878,21 @@ def _column_codes(
     """
     if not columns:
         return {}
-    money = [
-        index
-        for index, number in enumerate(numbers)
-        if not bound[index]
-        and (number.shaped or (text[number.start - 1 : number.start] in ("", "\t")
-                               and text[number.end : number.end + 1] in ("", "\t")))
-    ]  # fmt: skip
+    money = _money_positions(text, numbers, bound, own_currency=False)
     if len(money) < len(columns):
         return {}
     return dict(zip(money[-len(columns) :], columns, strict=True))
 
 
 def _read_line(
-    line: Line, pending: tuple[str, str] | None, columns: Sequence[str] = ()
+    line: Line,
+    pending: tuple[str, str] | None,
+    columns: Sequence[str] = (),
+    tax_columns: Sequence[tuple[str, str]] = (),
 ) -> tuple[list[_Found], bool]:
     """The amounts on ``line``; ``pending`` is a label line just above (kind, text);
-    ``columns`` the currencies of the amount columns a table header above declared.
+    ``columns`` the currencies of the amount columns a table header above declared;
+    ``tax_columns`` the tax columns it declared (see ``column_kinds``).
 
     Returns the amounts and whether the pending label was used.
     """
@@ -757,6 +904,7 @@ def _read_line(
         return [], False
     bound = _bind_currencies(text, numbers, markers)
     column_code = _column_codes(text, numbers, bound, columns)
+    column_kind = _column_kind_of(text, numbers, bound, tax_columns)
     # Split the line into runs: numbers with no words between them share one label.
     runs: list[tuple[int, str, list[int]]] = []
     previous_end = 0
@@ -788,6 +936,10 @@ def _read_line(
         elif line.cells and label:
             label_location = line.location_at(fragment_start + label_offset)
         label_currency = _resolve([m.code for m in _markers(label)]) if label else None
+        # A totals row of a Net | VAT | Gross table: each amount is what its column says.
+        in_columns = {i: column_kind[i] for i in members if i in column_kind}
+        if kind not in ("pretax", "total", "due") or len(in_columns) != len(tax_columns):
+            in_columns = {}
         accepted: list[tuple[int, Decimal, str | None, str]] = []
         for index in members:
             number = numbers[index]
@@ -807,18 +959,23 @@ def _read_line(
             if not own and not number.shaped and _is_list_number(text, number):
                 continue  # "... must reach our account. 6. This invoice ..."
             labelled_last = kind is not None and index == members[-1]
-            if own or number.shaped or labelled_last:
+            if own or number.shaped or labelled_last or index in in_columns:
                 accepted.append((index, _signed(text, number, own), currency, source))
         # The label names the last amount of the run; in a row of currency columns
-        # ("Total | 7,500.00 | 6,22,500.00"), the last amount in each currency.
+        # ("Total | 7,500.00 | 6,22,500.00") or of amounts each written with its own
+        # currency ("VAT USD 3,000.00 (GBP 2,370.00)"), the last amount in each currency.
         labelled = {len(accepted) - 1}
-        if any(index in column_code for index, *_rest in accepted):
+        if any(index in column_code for index, *_rest in accepted) or _in_several_currencies(
+            accepted
+        ):
             labelled = {position for position, (_i, _v, currency, _s) in enumerate(accepted)
                         if all(c != currency for _i2, _v2, c, _s2 in accepted[position + 1 :])}  # fmt: skip
         for position, (index, value, currency, source) in enumerate(accepted):
             number = numbers[index]
             own = bound[index]
             amount_kind = kind if position in labelled else None
+            if in_columns:
+                amount_kind = in_columns[index][0] if index in in_columns else None
             if amount_kind == "tax" and value and _NO_TAX.search(label):
                 amount_kind = None  # a "Tax: Exempt" column before the line's amount
             if (
@@ -830,6 +987,8 @@ def _read_line(
             right = max([number.end] + [m.end for m in own if m.start >= number.end])
             suffix = _SUFFIX_LABEL.match(text[right : right + 24])
             amount_label = label if amount_kind is not None else ""
+            if index in in_columns:
+                amount_label = f"{label} ({in_columns[index][1]})"
             if suffix and suffix.group("pretax") and amount_kind in (None, "total", "due"):
                 amount_kind = "pretax"  # "Total: $15,000.00 (excl. VAT)", "USD 15,000 + VAT"
             elif suffix and amount_kind is None:
@@ -855,6 +1014,15 @@ def _read_line(
                        location, excerpt)
             )  # fmt: skip
     return found, used_pending
+
+
+def _in_several_currencies(accepted: Sequence[tuple[int, Decimal, str | None, str]]) -> bool:
+    """Whether amounts written next to one another name different currencies ("USD", "GBP").
+
+    A symbol several currencies share ("$", "¥") does not count: "$15,000 USD" is one.
+    """
+    written = {c for _i, _v, c, source in accepted if source == "written"}
+    return len(written) > 1 and not written & {DOLLAR, YEN, KRONA}
 
 
 def find_amounts(text: str) -> list[tuple[Decimal, str | None, str]]:
@@ -919,6 +1087,9 @@ class InvoiceReading:
     currency_source: str  # "declared", "amounts", "inferred", or ""
     currencies: tuple[str, ...]  # every currency written on it, most used first
     declaration: str = ""  # the line declaring the currency, if any
+    dollar_doubt: str = ""  # a line making a bare "$" doubtful as USD ("ABN ...", "GST 10%")
+    tax_included: str = ""  # a line saying an amount includes tax ("Total TTC", "VAT included")
+    tax_not_charged: str = ""  # a line saying no tax is charged ("VAT: N/A", "Exempt")
 
     def of_kind(self, *kinds: str | None) -> list[Amount]:
         return [a for a in self.amounts if a.kind in kinds]
@@ -944,11 +1115,20 @@ def read_invoice(segments: Iterable) -> InvoiceReading:
     pending: tuple[str, str] | None = None
     # The currency columns a table header declared, and the table (or page) it heads.
     columns: tuple[str, tuple[str, ...]] | None = None
-    for line in lines:
+    tax_columns: tuple[str, tuple[tuple[str, str], ...]] | None = None
+    stacked = _stacked_labels(lines)
+    for position, line in enumerate(lines):
         container = _container(line.location)
         if columns and columns[0] != container:
             columns = None
-        amounts, _used = _read_line(line, pending, columns[1] if columns else ())
+        if tax_columns and tax_columns[0] != container:
+            tax_columns = None
+        amounts, _used = _read_line(
+            line,
+            stacked.get(position, pending),
+            columns[1] if columns else (),
+            tax_columns[1] if tax_columns else (),
+        )
         if amounts:
             found.extend(amounts)
             pending = None
@@ -956,6 +1136,9 @@ def read_invoice(segments: Iterable) -> InvoiceReading:
         header = column_currencies(line)
         if header:
             columns = (container, header)
+        titles = column_kinds(line)
+        if titles:
+            tax_columns = (container, titles)
         kind = classify_label(line.text) if len(line.text) <= 60 else None
         if kind and pending and pending[0] == kind:
             # One label on two lines: "小計 (Subtotal," then "pre-tax)".
@@ -989,18 +1172,89 @@ def read_invoice(segments: Iterable) -> InvoiceReading:
         currency, source = "USD", "inferred"
     else:
         currency, source = None, ""
+    doubt = _dollar_doubt(lines, all_codes)
     amounts = []
     for f in found:
         if f.currency:
             code, how = _resolve_symbol(f.currency, all_codes), f.currency_source
+            if doubt and f.currency == DOLLAR:
+                how = "inferred"  # a bare $ on an Australian invoice is not shown to be USD
         elif currency:
             code, how = currency, "inferred" if source == "inferred" else "document"
+            if doubt and code == "USD":
+                how = "inferred"  # the document's USD came from a bare $ too
         else:
             code, how = None, ""
         amounts.append(Amount(f.value, code, how, f.kind, f.label, f.raw, f.location, f.excerpt))
     return InvoiceReading(
-        tuple(amounts), currency, source, tuple(c for c, _ in resolved.most_common()), declaration
-    )
+        tuple(amounts), currency, source, tuple(c for c, _ in resolved.most_common()), declaration,
+        dollar_doubt=doubt, tax_included=_first_line(lines, _TAX_INCLUDED),
+        tax_not_charged=_first_line(lines, _TAX_NOT_CHARGED) or _first_line(lines, _NO_TAX),
+    )  # fmt: skip
+
+
+def _first_line(lines: Sequence[Line], pattern: re.Pattern[str]) -> str:
+    """The first line ``pattern`` finds something on, as evidence, or ""."""
+    return next((line.excerpt for line in lines if pattern.search(line.text)), "")
+
+
+# What makes a bare "$" another country's dollar: its sales tax (GST, HST), its business
+# numbers (ABN, ACN, NZBN) or an Australian address. "AUD", "CAD" written anywhere already
+# do. Other countries' names are left out: the customer billed may well be there.
+_NON_US_DOLLAR = re.compile(
+    r"\b(?:GST|HST|ABN|ACN|NZBN)\b|\bAustralia\b"
+    r"|\b(?:NSW|VIC|QLD|TAS|ACT|WA)\s+\d{4}(?!\d)"
+)
+
+
+def _dollar_doubt(lines: Sequence[Line], codes: set[str]) -> str:
+    """The line that makes the invoice's bare "$" doubtful as US dollars, or "".
+
+    "$" alone is read as USD unless the invoice names another dollar; an invoice that
+    names no currency but charges GST or gives an Australian address may be in AUD.
+    """
+    if DOLLAR not in codes or any(c in _DOLLAR_CODES for c in codes):
+        return ""  # "$" is the dollar named elsewhere, US or other
+    return _first_line(lines, _NON_US_DOLLAR)
+
+
+def _stacked_labels(lines: Sequence[Line]) -> dict[int, tuple[str, str]]:
+    """Labels stacked in a column, their amounts in the next column: position -> (kind, label).
+
+    A PDF whose totals block is a column of labels beside a column of amounts can read as
+    "Subtotal / Discount / Total" then "$16,000.00 / -$1,000.00 / $15,000.00": the n-th
+    label names the n-th amount, when as many amount lines follow as there are labels.
+    """
+    paired: dict[int, tuple[str, str]] = {}
+    position = 0
+    while position < len(lines):
+        start = position
+        labels = []
+        while position < len(lines) and (kind := _label_only(lines[position])):
+            labels.append((kind, lines[position].excerpt))
+            position += 1
+        end = position
+        while end < len(lines) and _amount_only(lines[end]):
+            end += 1
+        if len(labels) >= 2 and end - position == len(labels):
+            paired.update(zip(range(position, end), labels, strict=True))
+        position = max(end, start + 1)
+    return paired
+
+
+def _label_only(line: Line) -> str | None:
+    """The kind of amount a line labels, when the line is that label and nothing else."""
+    if len(line.text) > 60 or _DIGIT.search(line.text):
+        return None
+    return classify_label(line.text)
+
+
+def _amount_only(line: Line) -> bool:
+    """Whether a line is one amount and nothing else ("-$1,000.00", "15 000,00 EUR")."""
+    text = line.text
+    for marker in reversed(_markers(text)):
+        text = text[: marker.start] + text[marker.end :]
+    return not _LETTER.search(text) and len(_scan_numbers(text, [])) == 1
 
 
 def _container(location: str) -> str:

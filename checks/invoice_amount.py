@@ -9,6 +9,7 @@ from checks._invoice import (
     Amount,
     InvoiceReading,
     format_money,
+    includes_tax,
     read_invoice,
     unreadable_invoice,
 )
@@ -27,14 +28,18 @@ from workbench.check_api import (
 
 class InvoiceAmount(Check):
     id = "invoice-amount"
-    version = "3"
+    version = "4"
     title = "Invoice amount is the payout, before tax, in USD"
     description = (
         "The invoice's pre-tax amount is in USD and equals the payout: the engagement's rate for "
         "the partner's market (fixed payout) or the claim's proposed payout (variable payout). "
-        "A total that includes VAT is not the pre-tax amount, a subtotal less the discount listed "
-        "under it is, and so is an amount due plus the tax the payer withholds; an invoice in "
-        "another currency fails."
+        "A total that includes VAT is not the pre-tax amount (in a Net | VAT | Gross table, the "
+        "net column is); a subtotal less the discount listed under it is, and so is a subtotal "
+        "plus the charges listed after it and billed in the total, and an amount due plus the "
+        "tax the payer withholds. A subtotal whose total is not it plus the tax listed warns, and "
+        "so does an amount labelled as including tax when no tax amount is listed and nothing "
+        "says no tax is charged. An invoice in another currency fails; a bare $ on an invoice "
+        "with GST, an ABN or an Australian address is not shown to be USD and warns."
     )
     severity = Severity.BLOCKING
 
@@ -141,6 +146,11 @@ def _evidence(document: DocumentView, *amounts: Amount) -> list[Evidence]:
     return evidence
 
 
+def _line_label(amount: Amount) -> str:
+    """The words on an unlabelled amount's line: "Travel & expenses" for a line item."""
+    return " ".join(amount.excerpt.replace(amount.raw, " ").split()).strip(" :|-–")
+
+
 def _quoted(label: str) -> str:
     return f' ("{label}")' if label else ""
 
@@ -163,8 +173,17 @@ def _check_invoice(document: DocumentView, expected: Decimal, basis: _Basis) -> 
         )
     usd = [c for c in candidates if _is_usd(c.amount)]
     matching = [c for c in usd if c.value == expected]
+    confirmed = [c for c in matching if not c.doubt]
+    if confirmed:
+        return _passed(document, reading, confirmed[-1], how, basis)
     if matching:
-        return _passed(document, reading, matching[-1], how, basis)
+        shown = matching[-1]
+        return Result.warning(
+            f"Invoice shows {shown.describe()}; {basis}, but {shown.doubt} and the invoice lists "
+            "no tax amount, so it is not shown to be the pre-tax amount: confirm the amount "
+            "before tax.",
+            _evidence(document, *shown.cited),
+        )
     unstated = [c for c in candidates if c.amount.stated_currency is None]
     foreign = [c for c in candidates if c.amount.stated_currency not in (None, "USD")]
     if not usd and foreign:
@@ -180,7 +199,7 @@ def _check_invoice(document: DocumentView, expected: Decimal, basis: _Basis) -> 
         if shown.value == expected:
             return Result.warning(
                 f"Invoice shows {shown.describe()}; {basis}, but the invoice does not say which "
-                "currency it is in, and invoices must be in USD: confirm it.",
+                f"currency it is in{_dollar_doubt(reading)}, and invoices must be in USD: confirm it.",
                 _evidence(document, *shown.cited),
             )
         return Result.failed(
@@ -197,15 +216,28 @@ def _check_invoice(document: DocumentView, expected: Decimal, basis: _Basis) -> 
     return Result.failed(message + ".", _evidence(document, *shown.cited))
 
 
+def _dollar_doubt(reading: InvoiceReading) -> str:
+    """Why the invoice's bare "$" may not be US dollars, for the message, or ""."""
+    if not reading.dollar_doubt:
+        return ""
+    return (
+        f' ("$" alone, and it shows "{reading.dollar_doubt}": that may be another '
+        "country's dollar)"
+    )
+
+
 class _Candidate:
     """A pre-tax amount the invoice shows, and the lines that show it."""
 
     def __init__(self, amount: Amount, value: Decimal | None = None, total: Amount | None = None,
                  tax: Decimal | None = None, taxes: tuple[Amount, ...] = (),
-                 parts: tuple[Amount, ...] = (), less: tuple[Amount, ...] = ()) -> None:  # fmt: skip
+                 parts: tuple[Amount, ...] = (), less: tuple[Amount, ...] = (),
+                 plus: tuple[Amount, ...] = (), doubt: str = "") -> None:  # fmt: skip
         self.amount = amount
         self.parts = parts  # the section subtotals a total adds up
         self.less = less  # the discounts taken off a subtotal, or the tax withheld from a total
+        self.plus = plus  # the charges listed after a subtotal and added to it in the total
+        self.doubt = doubt  # why the amount may include tax, when nothing says it does not
         self.value = (amount.value if value is None else value).quantize(
             CENT, rounding=ROUND_HALF_UP
         )
@@ -217,6 +249,8 @@ class _Candidate:
     def cited(self) -> tuple[Amount, ...]:
         if self.less:
             return (self.amount, *self.less)
+        if self.plus:
+            return (self.amount, *self.plus, *((self.total,) if self.total else ()))
         if self.parts:
             return (self.amount, *self.parts)
         return (self.amount, *self.taxes) if self.total is not None else (self.amount,)
@@ -233,6 +267,14 @@ class _Candidate:
             return (
                 f"{self.amount.display()}{_quoted(self.amount.label)} {change} {what}, so a "
                 f"pre-tax amount of {format_money(self.value, currency)}"
+            )
+        if self.plus:
+            what = " and ".join(
+                f"{format_money(a.value, currency)}{_quoted(_line_label(a))}" for a in self.plus
+            )
+            return (
+                f"{self.amount.display()}{_quoted(self.amount.label)} plus {what} charged after "
+                f"it, so a pre-tax amount of {format_money(self.value, currency)}"
             )
         if self.total is not None and self.tax:
             return (
@@ -254,8 +296,7 @@ def _pretax_candidates(reading: InvoiceReading) -> tuple[list[_Candidate], str]:
     less the tax it lists; failing that, amounts without a label.
     """
     if reading.pretax:
-        candidates = [_Candidate(a) for a in reading.pretax]
-        return candidates + _discounted(reading) + _sections_total(reading), "labelled"
+        return _subtotals(reading) + _sections_total(reading), "labelled"
     if reading.totals:
         candidates = _withheld(reading)
         for total in reading.totals:
@@ -268,33 +309,96 @@ def _pretax_candidates(reading: InvoiceReading) -> tuple[list[_Candidate], str]:
             if tax:
                 candidates.append(_Candidate(total, total.value - tax, total, tax, taxes))
             else:
-                candidates.append(_Candidate(total))
+                candidates.append(_Candidate(total, doubt=_tax_included(reading, total)))
         return candidates, "total"
     unlabelled = [a for a in reading.amounts if a.kind is None and a.value > 0]
     return [_Candidate(a) for a in unlabelled], "unlabelled"
 
 
-def _discounted(reading: InvoiceReading) -> list[_Candidate]:
-    """A subtotal less the discounts listed under it ("Subtotal 16,000 / Discount -1,000").
+def _tax_included(reading: InvoiceReading, total: Amount) -> str:
+    """Why a total with no tax listed under it may include tax, or "" when nothing says so.
 
-    The pre-tax amount is the price after the discount; a discount listed before the
-    subtotal is already in it.
+    "Total incl. VAT", "Total TTC", "ご請求金額（税込）" or a note that VAT is included
+    name an amount after tax; unless the invoice says no tax is charged ("VAT: N/A",
+    "Exempt", a tax of 0.00), it does not show the amount before tax.
+    """
+    if reading.tax_not_charged or any(t.value == 0 for t in reading.taxes):
+        return ""
+    if includes_tax(total.label):
+        return "that amount is labelled as including tax"
+    if reading.tax_included:
+        return f'the invoice says tax is included ("{reading.tax_included}")'
+    return ""
+
+
+def _subtotals(reading: InvoiceReading) -> list[_Candidate]:
+    """The labelled pre-tax amounts, each with what the invoice adds to it or takes off it.
+
+    A subtotal with a discount under it is not itself the pre-tax amount: the price after
+    the discount is. Charges listed after the subtotal and billed in the total are part of
+    the pre-tax amount too.
     """
     found = []
     amounts = reading.amounts
     for position, subtotal in enumerate(amounts):
         if subtotal.kind != "pretax":
             continue
-        discounts = []
-        for later in amounts[position + 1 :]:
-            if later.kind == "pretax":
-                break
-            if later.kind == "discount" and later.value and later.currency == subtotal.currency:
-                discounts.append(later)
-        if discounts:
-            value = subtotal.value - sum((abs(d.value) for d in discounts), Decimal(0))
-            found.append(_Candidate(subtotal, value, less=tuple(discounts)))
+        after = _until_next_subtotal(amounts[position + 1 :])
+        found.append(
+            _discounted(subtotal, after) or _charged_on_top(subtotal, after) or _Candidate(subtotal)
+        )
     return found
+
+
+def _until_next_subtotal(amounts: tuple[Amount, ...]) -> tuple[Amount, ...]:
+    for position, amount in enumerate(amounts):
+        if amount.kind == "pretax":
+            return amounts[:position]
+    return amounts
+
+
+def _discounted(subtotal: Amount, after: tuple[Amount, ...]) -> _Candidate | None:
+    """A subtotal less the discounts listed under it ("Subtotal 16,000 / Discount -1,000").
+
+    The pre-tax amount is the price after the discount; a discount listed before the
+    subtotal is already in it.
+    """
+    discounts = tuple(
+        a for a in after if a.kind == "discount" and a.value and a.currency == subtotal.currency
+    )
+    if not discounts:
+        return None
+    value = subtotal.value - sum((abs(d.value) for d in discounts), Decimal(0))
+    return _Candidate(subtotal, value, less=discounts)
+
+
+def _charged_on_top(subtotal: Amount, after: tuple[Amount, ...]) -> _Candidate | None:
+    """A subtotal plus the charges listed after it, when the total says they are billed.
+
+    "Subtotal 15,000 / Travel & expenses 1,200 / Total 16,200": the invoice's pre-tax
+    amount is 16,200. The total less the tax listed must be the subtotal plus the
+    charges; otherwise the unlabelled amounts are something else (a rate's base, a note).
+    """
+    charges, taxes = [], []
+    for amount in after:
+        if amount.currency != subtotal.currency:
+            continue
+        if amount.kind in ("total", "due"):
+            if not charges:
+                return None
+            value = subtotal.value + sum((c.value for c in charges), Decimal(0))
+            tax = sum((t.value for t in taxes), Decimal(0))
+            if (amount.value - tax).quantize(CENT) != value.quantize(CENT):
+                return None
+            return _Candidate(subtotal, value, total=amount, plus=tuple(charges))
+        if amount.kind is None:
+            if amount.value > 0:
+                charges.append(amount)  # "Shipping 0.00" charges nothing
+        elif amount.kind == "tax":
+            taxes.append(amount)
+        else:
+            return None  # a discount or tax withheld: not a sum of charges
+    return None
 
 
 def _withheld(reading: InvoiceReading) -> list[_Candidate]:
@@ -338,7 +442,7 @@ def _passed(
     amount = match.amount
     cited: list[Amount] = list(match.cited)
     same = f"the same as {basis.name} ({basis.expected})"
-    if (how == "total" and match.tax) or match.parts or match.less:
+    if (how == "total" and match.tax) or match.parts or match.less or match.plus:
         return Result.passed(
             f"Invoice shows {match.describe()}, {same}.", _evidence(document, *cited)
         )
@@ -351,7 +455,8 @@ def _passed(
         # Tax the payer withholds comes off the total ("Retención IRPF -15 %").
         withholding = [w for w in reading.of_kind("withholding") if w.currency == amount.currency]
         withheld = sum((abs(w.cents) for w in withholding), Decimal(0))
-        if bigger and taxes:
+        # With no tax listed (or a tax of 0.00) the total must be the subtotal itself.
+        if bigger:
             possible = {match.value + t.cents for t in taxes} | {
                 match.value + sum(t.cents for t in taxes)
             }
@@ -362,7 +467,11 @@ def _passed(
                 total = consistent[-1]
                 net_of_withholding = total.cents not in plain
                 added = total.value - amount.value + (withheld if net_of_withholding else 0)
-                message += f" The total of {total.display()} adds {format_money(added, amount.currency)} tax"
+                message += f" The total of {total.display()} " + (
+                    f"adds {format_money(added, amount.currency)} tax"
+                    if taxes
+                    else "is that amount"
+                )
                 cited.append(total)
                 if net_of_withholding:
                     message += f" less {format_money(withheld, amount.currency)} withheld"
@@ -370,11 +479,13 @@ def _passed(
                 message += "."
             else:
                 total = bigger[-1]
-                cited.extend([*taxes, total])
+                listed = [t for t in reading.taxes if t.currency == amount.currency]
+                cited.extend([*listed, total])
+                shown = ", ".join(t.display() for t in listed)
                 return Result.warning(
                     f"Invoice shows {amount.display()} before tax{label}, {same}; but its "
                     f"total, {total.display()}, is not that amount plus the tax it lists "
-                    f"({', '.join(t.display() for t in taxes)}): check the invoice's arithmetic.",
+                    f"({shown or 'none'}): check the invoice's arithmetic.",
                     _evidence(document, *cited),
                 )
     return Result.passed(message, _evidence(document, *cited))

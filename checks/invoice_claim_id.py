@@ -27,17 +27,18 @@ _LABEL = re.compile(
 _LABELLED_VALUE = re.compile(
     r"(?i)(?:\b(?:engagement\s+)?claim\s*(?:id|no\.?|nr\.?|number|num\.?|#|n°|ref(?:erence)?)"
     r"|\bn[°o]\s*(?:de\s+)?(?:la\s+)?(?:demande|r[ée]clamation)|クレーム\s*(?:id|番号)|申請\s*(?:id|番号))"
-    r"[\s:：#.\-–]*(?P<value>[A-Z]{0,4}[-\s]?\d[\w\-]*)"
+    r"[\s:：#.\-–]*(?P<value>[A-Z]{0,4}[-\s]?\d[\w\-]*(?: \d{3}(?![\w\-]))*)"
 )
 
 
 class InvoiceClaimId(Check):
     id = "invoice-claim-id"
-    version = "1"
+    version = "2"
     title = "Invoice shows the claim ID"
     description = (
         "The invoice shows this claim's engagement claim ID, as a number of its own (not part of "
-        "a longer number), labelled or not; the evidence says where."
+        "a longer number), labelled or not, its digits together or in groups of three "
+        "(3 100 001); the evidence says where."
     )
     severity = Severity.BLOCKING
 
@@ -72,8 +73,25 @@ def _example(claims, line):
 
 
 def _occurrences(claim_id: str) -> re.Pattern[str]:
-    """The claim ID standing alone: not inside a longer number, an amount or a date."""
-    return re.compile(rf"(?<!\d)(?<!\d[.,]){re.escape(claim_id)}(?!\d)(?![.,]\d)")
+    """The claim ID standing alone: not inside a longer number, an amount or a date.
+
+    A numeric ID may be written in groups of three digits ("3 100 001"), as people
+    write long numbers; grouped, it must not continue another group ("12 3 100 001").
+    """
+    written = re.escape(claim_id)
+    grouped = _in_groups(claim_id)
+    if grouped:
+        written = rf"(?:{written}|(?<!\d ){grouped}(?! \d))"
+    return re.compile(rf"(?<!\d)(?<!\d[.,]){written}(?!\d)(?![.,]\d)")
+
+
+def _in_groups(claim_id: str) -> str:
+    """A pattern for the digits of ``claim_id`` in groups of three from the right, or ""."""
+    if not claim_id.isdigit() or len(claim_id) <= 4:
+        return ""
+    head = len(claim_id) % 3 or 3
+    groups = [claim_id[:head]] + [claim_id[i : i + 3] for i in range(head, len(claim_id), 3)]
+    return " ".join(groups)  # the reader turned no-break spaces into spaces
 
 
 def _labelled(line: Line, start: int) -> bool:
@@ -92,17 +110,15 @@ def _check_invoice(document: DocumentView, claim_id: str) -> Result:
         return refused
     lines = lines_of(document.segments)
     pattern = _occurrences(claim_id)
-    found: list[tuple[bool, Line, int]] = []
+    found: list[tuple[bool, Line, int, int]] = []
     for line in lines:
         for match in pattern.finditer(line.text):
-            found.append((_labelled(line, match.start()), line, match.start()))
+            found.append((_labelled(line, match.start()), line, match.start(), len(match.group())))
     if found:
         found.sort(key=lambda item: not item[0])  # labelled first
-        labelled, line, start = found[0]
+        labelled, line, start, length = found[0]
         how = "labelled as the claim ID" if labelled else "not labelled"
-        evidence = [
-            Evidence(name, line.location_at(start), line.snippet(start, start + len(claim_id)))
-        ]
+        evidence = [Evidence(name, line.location_at(start), line.snippet(start, start + length))]
         return Result.passed(f"The invoice shows this claim's ID {claim_id} ({how}).", evidence)
     others = _claim_like(lines, claim_id)
     if others:

@@ -437,3 +437,192 @@ def test_an_exempt_tax_cell_before_the_amount(claims):
     status, (result,) = run(claims, invoice, market="C")
     assert status == Status.PASS, result.message
     assert result.message.startswith("Invoice shows $7,500.00 USD before tax, the same as")
+
+
+# A Net | VAT | Gross table: the net column of its totals row is the pre-tax amount.
+UK_HEADER = [
+    "Thames Digital Partners Ltd",
+    "Invoice No: TDP-00124",
+    "Claim ID: 3000001",
+    "All amounts in USD",
+]
+
+
+def test_the_gross_column_is_not_the_pretax_amount(claims):
+    invoice = docx_document(
+        "invoice.docx", UK_HEADER, kind="invoice",
+        table=[["Description", "Net", "VAT 20%", "Gross"],
+               ["AMMP App Modernization", "12,500.00", "2,500.00", "15,000.00"],
+               ["Total", "12,500.00", "2,500.00", "15,000.00"]],
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.FAIL, result.message
+    assert result.message.startswith('Invoice shows $12,500.00 USD ("Total (Net)")')
+    assert "the total including tax, $15,000.00 USD, is not the pre-tax amount" in result.message
+
+
+def test_the_net_column_of_a_german_invoice_passes(claims):
+    invoice = docx_document(
+        "rechnung.docx", ["Lucerna Digital GmbH", "Rechnung Nr. 2026-0816", "Claim ID: 3000001", "Währung: USD"],
+        kind="invoice",
+        table=[["Beschreibung", "Netto", "USt. 19 %", "Brutto"],
+               ["AMMP App Modernisierung", "15.000,00", "2.850,00", "17.850,00"],
+               ["Summe", "15.000,00", "2.850,00", "17.850,00"]],
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS, result.message
+    assert result.message.startswith('Invoice shows $15,000.00 USD before tax ("Summe (Netto)")')
+    assert result.message.endswith("The total of $17,850.00 USD adds $2,850.00 USD tax.")
+    assert result.evidence[0].location == "table 1 row 3"
+
+
+def test_the_ex_vat_column_of_pdf_lines_passes(claims):
+    invoice = pdf_document(
+        "invoice.pdf",
+        [*UK_HEADER[:3], "Description Amount ex VAT VAT Amount inc VAT",
+         "AMMP App Modernization $15,000.00 $3,000.00 $18,000.00", "Total $15,000.00 $3,000.00 $18,000.00"],
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS, result.message
+    assert 'before tax ("Total (Amount ex VAT)")' in result.message
+
+
+def test_the_gross_column_of_a_sheet_is_not_the_pretax_amount(claims):
+    invoice = xlsx_document(
+        "invoice.xlsx",
+        [["Thames Digital Partners Ltd"], ["Claim ID", "3000001"], ["Currency", "USD"],
+         ["Description", "Net", "VAT", "Gross"], ["AMMP App Modernization", 12500, 2500, 15000],
+         ["Total", 12500, 2500, 15000]],
+        kind="invoice",
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.FAIL, result.message
+    assert result.message.startswith('Invoice shows $12,500.00 USD ("Total (Net)")')
+
+
+# An amount labelled as including tax, with no tax amount listed, is not shown to be pre-tax.
+@pytest.mark.parametrize(
+    ("lines", "japanese"),
+    [(["Consulting services", "Total incl. VAT: $15,000.00 USD"], False),
+     (["Prestation de conseil AMMP", "Total TTC 15 000,00 USD"], False),
+     (["消費税率 10%", "ご請求金額（税込） USD 15,000.00"], True)],
+)  # fmt: skip
+def test_a_tax_inclusive_total_without_the_tax_warns(claims, lines, japanese):
+    invoice = pdf_document("invoice.pdf", ["Claim ID: 3000001", *lines], japanese=japanese)
+    status, (result,) = run(claims, invoice)
+    assert status == Status.WARN, result.message
+    assert "that amount is labelled as including tax and the invoice lists no tax amount" in (
+        result.message
+    )
+    assert "not shown to be the pre-tax amount" in result.message
+
+
+def test_a_total_under_a_note_that_vat_is_included_warns(claims):
+    invoice = invoice_pdf("Consulting services (VAT at 20% included)", "Total $15,000.00")
+    status, (result,) = run(claims, invoice)
+    assert status == Status.WARN, result.message
+    assert 'the invoice says tax is included ("Consulting services (VAT at 20% included)")' in (
+        result.message
+    )
+
+
+@pytest.mark.parametrize(
+    "no_tax",
+    ["VAT: N/A", "VAT 0% $0.00", "TVA non applicable, art. 293 B du CGI", "Sales tax: exempt"],
+)
+def test_a_tax_inclusive_total_when_no_tax_is_charged_passes(claims, no_tax):
+    status, (result,) = run(claims, invoice_pdf(no_tax, "Total incl. VAT $15,000.00 USD"))
+    assert status == Status.PASS, result.message
+    assert result.message.startswith('Invoice shows $15,000.00 USD before tax ("Total incl. VAT")')
+
+
+def test_a_tax_inclusive_total_of_another_amount_still_fails(claims):
+    status, (result,) = run(claims, invoice_pdf("Total TTC 12 000,00 USD"))
+    assert status == Status.FAIL
+    assert "$12,000.00 USD" in result.message and "$15,000.00" in result.message
+
+
+# A subtotal is not the pre-tax amount when the invoice takes a discount off it ...
+@pytest.mark.parametrize(
+    "lines",
+    [["Subtotal $15,000.00", "Discount (10%) -$1,500.00", "Total $13,500.00"],
+     ["Subtotal $15,000.00", "Discount 10% -$1,500.00", "Subtotal after discount $13,500.00", "Total $13,500.00"]],
+)  # fmt: skip
+def test_a_subtotal_at_the_rate_with_a_discount_under_it_fails(claims, lines):
+    status, (result,) = run(
+        claims, invoice_pdf("AMMP App Modernization 1 $15,000.00 $15,000.00", *lines)
+    )
+    assert status == Status.FAIL, result.message
+    assert "$13,500.00 USD" in result.message
+    assert "the market A rate for this engagement is $15,000.00" in result.message
+
+
+# ... or adds charges to it in the total.
+def test_a_subtotal_at_the_rate_with_charges_after_it_fails(claims):
+    invoice = invoice_pdf(
+        "Professional services - AMMP Small $15,000.00", "Subtotal $15,000.00",
+        "Travel & expenses (see attached receipts) $1,200.00", "Total $16,200.00",
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.FAIL, result.message
+    assert result.message == (
+        'Invoice shows $15,000.00 USD ("Subtotal") plus $1,200.00 USD ("Travel & expenses (see '
+        'attached receipts)") charged after it, so a pre-tax amount of $16,200.00 USD; the market A '
+        "rate for this engagement is $15,000.00."
+    )
+    assert [e.excerpt for e in result.evidence] == [
+        "Subtotal $15,000.00", "Travel & expenses (see attached receipts) $1,200.00", "Total $16,200.00"
+    ]  # fmt: skip
+
+
+def test_a_subtotal_and_charges_with_tax_on_top_that_make_the_rate_pass(claims):
+    invoice = invoice_pdf(
+        "Subtotal $6,300.00", "Travel $1,200.00", "VAT 20% $1,500.00", "Total $9,000.00"
+    )
+    status, (result,) = run(claims, invoice, market="C")
+    assert status == Status.PASS, result.message
+    assert "plus $1,200.00 USD" in result.message
+    assert "so a pre-tax amount of $7,500.00 USD, the same as" in result.message
+
+
+@pytest.mark.parametrize(
+    ("tax_line", "listed"), [("Sales tax $0.00", "($0.00 USD)"), (None, "(none)")]
+)
+def test_a_total_that_is_not_the_subtotal_and_no_tax_warns(claims, tax_line, listed):
+    lines = ["Subtotal $15,000.00", *([tax_line] if tax_line else []), "Total $17,500.00"]
+    status, (result,) = run(claims, invoice_pdf(*lines))
+    assert status == Status.WARN, result.message
+    assert f"its total, $17,500.00 USD, is not that amount plus the tax it lists {listed}" in (
+        result.message
+    )
+
+
+# A totals block drawn as a column of labels beside a column of amounts.
+def test_a_column_of_labels_beside_a_column_of_amounts(claims):
+    invoice = invoice_pdf("Subtotal", "Discount", "Total", "$16,000.00", "-$1,000.00", "$15,000.00")
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS, result.message
+    assert 'less a discount of $1,000.00 USD ("Discount")' in result.message
+
+
+# A bare "$" on an Australian invoice is not shown to be US dollars.
+def test_a_bare_dollar_with_gst_and_an_abn_warns(claims):
+    invoice = pdf_document(
+        "invoice.pdf",
+        ["Southern Cross Cloud Pty Ltd", "ABN 51 824 753 556", "Level 5, 1 Martin Place, Sydney NSW 2000",
+         "TAX INVOICE 00452", "Claim 3000001", "Subtotal $15,000.00", "GST 10% $1,500.00", "Total $16,500.00"],
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.WARN, result.message
+    assert "does not say which currency it is in" in result.message
+    assert '"$" alone, and it shows "ABN 51 824 753 556"' in result.message
+
+
+def test_an_australian_invoice_in_us_dollars_passes(claims):
+    invoice = pdf_document(
+        "invoice.pdf",
+        ["Southern Cross Cloud Pty Ltd", "ABN 51 824 753 556", "All amounts in US dollars", "Subtotal $15,000.00",
+         "GST 0% $0.00", "Total $15,000.00"],
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS, result.message

@@ -149,3 +149,24 @@ def test_sample_bundles(tmp_path):
     for claim, expected in sample_claims(builder, "invoice-claim-id"):
         results = InvoiceClaimId().run(claim, builder.context())
         assert overall_status(r.status for r in results) == expected, (claim.claim_id, results)
+
+
+@pytest.mark.parametrize(
+    "line", ["Claim ID: 3 000 001", "Claim ID: 3\u00a0000\u00a0001", "Workshop for claim 3 000 001"]
+)
+def test_claim_id_in_groups_of_three_digits(claims, line):
+    status, (result,) = run(claims, pdf(line))
+    assert status == Status.PASS, result.message
+    assert "3 000 001" in result.evidence[0].excerpt
+
+
+def test_another_claims_id_in_groups_is_named_whole(claims):
+    status, (result,) = run(claims, pdf("Claim ID: 3 000 002"))
+    assert status == Status.FAIL
+    assert "it shows claim ID 3 000 002 instead" in result.message
+
+
+@pytest.mark.parametrize("line", ["Phone +44 20 3 000 001", "IBAN GB12 3 000 001 5"])
+def test_groups_inside_a_longer_grouped_number_are_not_the_claim_id(claims, line):
+    status, (result,) = run(claims, pdf(line))
+    assert status == Status.FAIL, result.message

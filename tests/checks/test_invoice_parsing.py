@@ -18,7 +18,9 @@ from checks._invoice import (
     Line,
     classify_label,
     column_currencies,
+    column_kinds,
     find_amounts,
+    includes_tax,
     invoice_number,
     parse_amount,
     read_invoice,
@@ -634,3 +636,145 @@ def test_lines_that_declare_no_currency_columns(header):
 )  # fmt: skip
 def test_lines_that_declare_currency_columns(header, codes):
     assert column_currencies(Line("table 1 row 1", header, header)) == codes
+
+
+# ---------------------------------------------------------------------------------------
+# Tax columns a table header names: Net | VAT | Gross
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "titles"),
+    [("Description\tNet\tVAT 20%\tGross", [("pretax", "Net"), ("tax", "VAT 20%"), ("total", "Gross")]),
+     ("Beschreibung\tNetto\tUSt. 19 %\tBrutto", [("pretax", "Netto"), ("tax", "USt. 19 %"), ("total", "Brutto")]),
+     ("Description Amount ex VAT VAT Amount inc VAT",
+      [("pretax", "Amount ex VAT"), ("tax", "VAT"), ("total", "Amount inc VAT")]),
+     ("Désignation\tMontant HT\tTVA\tMontant TTC", [("pretax", "Montant HT"), ("tax", "TVA"), ("total", "Montant TTC")]),
+     ("Concepto\tBase imponible\tImporte IVA\tTotal",
+      [("pretax", "Base imponible"), ("tax", "Importe IVA"), ("total", "Total")]),
+     ("品名\t税抜金額\t消費税\t税込金額", [("pretax", "税抜金額"), ("tax", "消費税"), ("total", "税込金額")]),
+     ("Item\tNet price\tVAT rate\tVAT amount\tGross price",
+      [("pretax", "Net price"), ("tax", "VAT amount"), ("total", "Gross price")]),
+     ("Bezeichnung\tNettobetrag\tMwSt.-Satz\tMwSt.\tBruttobetrag",
+      [("pretax", "Nettobetrag"), ("tax", "MwSt."), ("total", "Bruttobetrag")]),
+     ("Description\tQty\tUnit price\tAmount\tVAT\tTotal", [("pretax", "Amount"), ("tax", "VAT"), ("total", "Total")])],
+)  # fmt: skip
+def test_lines_that_name_tax_columns(header, titles):
+    assert list(column_kinds(Line("table 1 row 1", header, header))) == titles
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Description\tAmount\tVAT", "Description\tQty\tRate\tAmount", "Prices are net of VAT, total due in 30 days",
+     "Description\tAmount (USD)\tAmount (INR)", "Description\tTotal excl. VAT\tVAT\tTotal excl. VAT"],
+)  # fmt: skip
+def test_lines_that_name_no_tax_columns(header):
+    assert column_kinds(Line("table 1 row 1", header, header)) == ()
+
+
+def test_the_totals_row_of_a_net_vat_gross_table(tmp_path):
+    extraction = read_spec(
+        tmp_path,
+        docx_document(
+            "invoice.docx", ["Thames Digital Partners Ltd", "All amounts in USD"], kind="invoice",
+            table=[["Description", "Net", "VAT 20%", "Gross"],
+                   ["AMMP App Modernization", "12,500.00", "2,500.00", "15,000.00"],
+                   ["Total", "12,500.00", "2,500.00", "15,000.00"]],
+        ),
+    )  # fmt: skip
+    reading = read_invoice(extraction.segments)
+    assert [(a.kind, a.label, str(a.value)) for a in reading.amounts if a.kind] == [
+        ("pretax", "Total (Net)", "12500.00"), ("tax", "Total (VAT 20%)", "2500.00"),
+        ("total", "Total (Gross)", "15000.00"),
+    ]  # fmt: skip
+    # The line above it is an item: its amounts keep no label.
+    assert [a.kind for a in reading.amounts[:3]] == [None, None, None]
+
+
+def test_the_totals_row_of_a_net_vat_gross_sheet(tmp_path):
+    extraction = read_spec(
+        tmp_path,
+        xlsx_document(
+            "invoice.xlsx",
+            [["Currency", "USD"], ["Description", "Net", "VAT", "Gross"], ["AMMP", 12500, 2500, 15000],
+             ["Total", 12500, 2500, 15000]],
+            kind="invoice",
+        ),
+    )  # fmt: skip
+    reading = read_invoice(extraction.segments)
+    assert [(a.kind, str(a.value), a.location) for a in reading.amounts] == [
+        ("pretax", "12500", "Sheet!A4 / Sheet!B4"), ("tax", "2500", "Sheet!A4 / Sheet!C4"),
+        ("total", "15000", "Sheet!A4 / Sheet!D4"),
+    ]  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------
+# A column of labels beside a column of amounts
+# ---------------------------------------------------------------------------------------
+
+
+def test_labels_stacked_above_their_amounts(tmp_path):
+    extraction = read_spec(
+        tmp_path,
+        pdf_document(
+            "invoice.pdf",
+            ["FridayINC Inc.", "Subtotal", "Discount", "Total", "$16,000.00", "-$1,000.00", "$15,000.00"],
+        ),
+    )  # fmt: skip
+    reading = read_invoice(extraction.segments)
+    assert [(a.kind, str(a.value)) for a in reading.amounts] == [
+        ("pretax", "16000.00"), ("discount", "-1000.00"), ("total", "15000.00")
+    ]  # fmt: skip
+
+
+def test_stacked_labels_and_fewer_amounts_keep_the_label_just_above(tmp_path):
+    extraction = read_spec(
+        tmp_path, pdf_document("invoice.pdf", ["Subtotal", "TOTAL TTC", "104,90 EUR"])
+    )
+    (amount,) = read_invoice(extraction.segments).amounts
+    assert (amount.kind, amount.label) == ("total", "TOTAL TTC")
+
+
+# ---------------------------------------------------------------------------------------
+# What the invoice says about tax and about its dollar
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "inclusive"),
+    [("Total incl. VAT", True), ("Total TTC", True), ("ご請求金額(税込)", True), ("Bruttobetrag", True),
+     ("Total (Gross)", True), ("Total IVA incluido", True), ("Total", False), ("Total HT", False),
+     ("Subtotal excl. VAT", False), ("Net amount", False)],
+)  # fmt: skip
+def test_labels_that_say_the_amount_includes_tax(label, inclusive):
+    assert includes_tax(label) is inclusive
+
+
+@pytest.mark.parametrize(
+    ("lines", "included", "not_charged"),
+    [(["Consulting services (VAT at 20% included)", "Total $15,000.00"], True, False),
+     (["Prestation de conseil, TVA 20 % incluse", "Total 15 000,00 USD"], True, False),
+     (["VAT: N/A", "Total incl. VAT $15,000.00"], True, True),
+     (["TVA non applicable, art. 293 B du CGI", "Total 15 000,00 USD"], False, True),
+     (["Acme Inc. Tax ID 12-3456789", "Payment: gross 30 days", "Total $15,000.00"], False, False)],
+)  # fmt: skip
+def test_what_the_invoice_says_about_tax(tmp_path, lines, included, not_charged):
+    reading = read_invoice(read_spec(tmp_path, pdf_document("invoice.pdf", lines)).segments)
+    assert bool(reading.tax_included) is included
+    assert bool(reading.tax_not_charged) is not_charged
+
+
+@pytest.mark.parametrize(
+    ("lines", "doubt"),
+    [(["Southern Cross Cloud Pty Ltd", "ABN 51 824 753 556", "Subtotal $15,000.00"], "ABN 51 824 753 556"),
+     (["Level 5, 1 Martin Place, Sydney NSW 2000", "Total $15,000.00"], "Level 5, 1 Martin Place, Sydney NSW 2000"),
+     (["GST 10% $1,500.00", "Total $16,500.00"], "GST 10% $1,500.00"),
+     (["ABN 51 824 753 556", "Total $15,000.00 USD"], ""),
+     (["ABN 51 824 753 556", "Total $15,000.00", "All prices in AUD"], ""),
+     (["One Microsoft Way, Redmond, WA 98052", "Total $15,000.00"], "")],
+)  # fmt: skip
+def test_a_bare_dollar_on_an_australian_invoice_is_not_taken_for_usd(tmp_path, lines, doubt):
+    reading = read_invoice(read_spec(tmp_path, pdf_document("invoice.pdf", lines)).segments)
+    assert reading.dollar_doubt == doubt
+    last = reading.amounts[-1]
+    assert (last.stated_currency is None) is bool(doubt)
