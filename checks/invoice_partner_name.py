@@ -58,14 +58,22 @@ _NAME_BEFORE_MARK = re.compile(
 # Labels that introduce the invoice's recipient (its customer): a name after one, on the
 # lines under one or in the table cells under one is not the issuer's.
 _RECIPIENT_LABEL = re.compile(
-    r"(?i)(?:\b(?:bill(?:ed)?|invoiced?|sold|ship(?:ped)?|deliver(?:ed)?)[\s-]*to\b"
-    r"|\b(?:factur[ée]e?s?|adress[ée]e?s?)\s+[àa]\b|\b(?:fatturare|fatturato|facturar|facturado)\s+a\b"
-    r"|\brechnung\s+an\b"
+    r"(?i)(?:\b(?:bill(?:ed)?|invoiced?|sold|ship(?:ped)?|deliver(?:ed)?|issued|addressed)[\s-]*to\b"
+    r"|\bmade\s+out\s+to\b|\bprepared\s+for\b|\binvoiced?\s+for\s*[:：]"
+    # "To" is a word of dates and prose ("from 1 Oct to 3 Oct"): a label only with its colon
+    # or alone on its line, and "Pay to:" / "Remit to:" name the issuer, not the recipient.
+    r"|(?<!pay\s)(?<!payable\s)(?<!remit\s)(?<!remittance\s)\bto\s*[:：]|^\s*to\s*$"
+    r"|\b(?:factur[ée]e?s?|adress[ée]e?s?)\s+[àa]\b|\bdoit\s*[:：]|\b[àa]\s+l['’]attention\s+de\b"
+    r"|\b(?:fatturare|fatturato|facturar|facturado)\s+a\b|\bspett(?:\.\s?le|abile)\b"
+    # "An:" / "Para:" only open a line: elsewhere they are words ("1 an : 500 €").
+    r"|\brechnung\s+an\b|^\s*(?:an|para)\s*[:：]"
     r"|\b(?:customer|client|recipient|buyer|purchaser|attn|attention|destinataire|acheteur"
-    r"|rechnungsempf[äa]nger|empf[äa]nger|kunde|cliente|committente|destinatario)\b"
+    r"|rechnungsempf[äa]nger|leistungsempf[äa]nger|empf[äa]nger|kunde|cliente|committente|destinatario)\b"
     r"(?:[\s-]*(?:name|details|information|info|address|company))?\s*(?:[:：#]|$))"
-    r"|請求先|御中"
+    r"|請求先|宛先"
 )
+# The Japanese honorific that follows the recipient's name ("株式会社ABC 御中").
+_RECIPIENT_AFTER = re.compile(r"御中")
 # Phrases naming the company the issuer works for: "subcontractor to X", "on behalf of X".
 _PRINCIPAL = re.compile(
     r"(?i)\bsub-?contract(?:or|ed|ing)?\s+(?:to|for|of)\b|\bon\s+behalf\s+of\b"
@@ -74,7 +82,7 @@ _PRINCIPAL = re.compile(
 )
 # Labels that introduce the issuer: what follows them is not the recipient.
 _ISSUER_LABEL = re.compile(
-    r"(?i)\b(?:from|issued\s+by|bill(?:ed)?\s+from|sold\s+by|seller|supplier|vendor|provider|payee"
+    r"(?i)\b(?:from|issued\s+by|prepared\s+by|bill(?:ed)?\s+from|sold\s+by|seller|supplier|vendor|provider|payee"
     r"|remit(?:tance)?\s+to|pay(?:able)?\s+to|fournisseur|[ée]metteur|vendeur|lieferant|verk[äa]ufer"
     r"|rechnungssteller|fornitore|proveedor)\b|発行元|請求元"
 )
@@ -180,12 +188,16 @@ def _words_close(partner_words: list[str], target: str, window: str) -> bool:
 
 class InvoicePartnerName(Check):
     id = "invoice-partner-name"
-    version = "3"
+    version = "4"
     title = "Invoice names the partner"
     description = (
-        "The invoice names the partner company of the claim. Case, accents, punctuation, legal "
-        "forms (Inc, Ltd, GmbH, S.A., K.K. ...) and small misreadings are tolerated; another "
-        "company's name is not."
+        "The invoice names the partner company of the claim as its issuer. Case, accents, "
+        "punctuation, legal forms (Inc, Ltd, GmbH, S.A., K.K. ...) and small misreadings are "
+        "tolerated; another company's name is not, nor the partner named only as the recipient "
+        "(after Bill to, To:, Prepared for, Customer, Doit, Facturé à, An:, Rechnungsempfänger, "
+        "Facturar a, Spett.le, 請求先, before 御中 ...). A partner name set beside the "
+        "recipient's block (a two-column header read as one line) counts as the issuer's when "
+        "the recipient's own name stands under the label."
     )
     severity = Severity.BLOCKING
 
@@ -231,6 +243,10 @@ def _cells(line: Line) -> list[tuple[str | int, str]]:
 def _roles_in_cell(text: str) -> tuple[list[tuple[str, bool]], int]:
     """Split a cell into (text, names the recipient) parts, and how many lines below it
     belong to a recipient label it ends with (0 when it does not end with one)."""
+    honorific = _RECIPIENT_AFTER.search(text)
+    if honorific is not None:  # the name is before the honorific, not after it
+        rest, block = _roles_in_cell(text[honorific.end() :])
+        return [(text[: honorific.start()], True), *rest], block
     marks = sorted(
         [(m.start(), m.end(), True, BLOCK_LINES) for m in _RECIPIENT_LABEL.finditer(text)]
         + [(m.start(), m.end(), True, 1) for m in _PRINCIPAL.finditer(text)]
@@ -280,6 +296,120 @@ def _roles(lines: list[Line]) -> list[list[tuple[str, bool]]]:
     return roles
 
 
+def _issuer_columns(
+    lines: list[Line],
+    roles: list[list[tuple[str, bool]]],
+    partner_words: list[str],
+    joined_columns: bool,
+) -> tuple[list[list[tuple[str, bool]]], set[int]]:
+    """The roles with the partner's name given back to the issuer where the header sets the
+    issuer's block beside the recipient's, and the indexes of the lines that changes.
+
+    A PDF reader (``joined_columns``) joins the columns of a row into one line: "BILL TO" on
+    the left and the issuer's "FridayINC Inc." on the right come out as "BILL TO FridayINC
+    Inc.", and the recipient's name under the label as "Microsoft Corporation FridayINC
+    Inc."; a table may set "Bill To:" and the issuer's name side by side in its first row.
+    The partner's name is read as the issuer's column only when the document says so: the
+    recipient's own name stands under the label, and no other company is named as the
+    issuer above it.
+    """
+    adjusted, beside = list(roles), set()
+    for index, line in enumerate(lines):
+        if _other_company_named(adjusted[index], partner_words):
+            break  # the header already names another issuer: the partner is its customer
+        below = lines[index + 1] if index + 1 < len(lines) else None
+        above = lines[index - 1].text if index else ""
+        if line.cells or "\t" in line.text:
+            if _label_cell_beside_partner(line, below, partner_words):
+                adjusted[index] = [(text, False) for _key, text in _cells(line)]
+                beside.add(index)
+        elif not joined_columns:
+            continue
+        elif _label_beside_partner(line.text, below.text if below else "", partner_words):
+            adjusted[index] = [(line.text, False)]
+            beside.add(index)
+        elif _lone_recipient_label(above):
+            split = _company_beside_partner(line.text, partner_words)
+            if split is not None:
+                adjusted[index] = [(line.text[:split], True), (line.text[split:], False)]
+                beside.add(index)
+    return adjusted, beside
+
+
+def _label_cell_beside_partner(line: Line, below: Line | None, partner_words: list[str]) -> bool:
+    """Whether a table row is a recipient label cell, then the partner's name in the next
+    cell, with another company's name (the recipient's) in the cell under the label."""
+    cells = _cells(line)
+    if len(cells) < 2 or below is None:
+        return False
+    (key, label), (_key, name) = cells[:2]
+    if not _lone_recipient_label(label) or not _starts_with_partner(name, partner_words):
+        return False
+    under = dict(_cells(below)).get(key, "")
+    company = _NAME_BEFORE_MARK.match(under.strip())
+    return company is not None and not _is_partner(company.group("name"), partner_words)
+
+
+def _other_company_named(parts: list[tuple[str, bool]], partner_words: list[str]) -> bool:
+    """Whether the parts outside the recipient's name a company that is not the partner."""
+    return any(
+        name_score(partner_words, normalise_company(match.group("name")))[0] < SAME_NAME
+        for text, recipient in parts
+        if not recipient
+        for match in _NAME_BEFORE_MARK.finditer(text.strip())
+    )
+
+
+def _label_beside_partner(text: str, below: str, partner_words: list[str]) -> bool:
+    """Whether ``text`` is a recipient label opening the line, then the partner's name in
+    the other column, with another company's name (the recipient's) on the line below."""
+    labels = list(_RECIPIENT_LABEL.finditer(text))
+    if len(labels) != 1 or _ISSUER_LABEL.search(text) or _PRINCIPAL.search(text):
+        return False
+    label = labels[0]
+    if re.search(r"[^\W_]", text[: label.start()]):
+        return False  # text before the label: not the left column's heading
+    if not _starts_with_partner(text[label.end() :], partner_words):
+        return False
+    company = _NAME_BEFORE_MARK.match(below.strip())
+    return company is not None and not _is_partner(company.group("name"), partner_words)
+
+
+def _lone_recipient_label(text: str) -> bool:
+    """Whether ``text`` is one recipient label and nothing else ("Bill To:"): with two
+    ("Bill To: Ship To:") the names under them are both the customer's."""
+    labels = list(_RECIPIENT_LABEL.finditer(text))
+    return (
+        len(labels) == 1
+        and not re.search(r"[^\W_]", text[: labels[0].start()] + text[labels[0].end() :])
+        and not _ISSUER_LABEL.search(text)
+    )
+
+
+def _company_beside_partner(text: str, partner_words: list[str]) -> int | None:
+    """Where the partner's name starts in ``text`` when another company's full name (with its
+    legal form) opens the line and the partner's follows it at once."""
+    for end in (m.start() for m in re.finditer(r"\s+", text)):
+        company = _NAME_BEFORE_MARK.fullmatch(text, 0, end)
+        if (
+            company is not None
+            and not _is_partner(company.group("name"), partner_words)
+            and _starts_with_partner(text[end:], partner_words)
+        ):
+            return end
+    return None
+
+
+def _starts_with_partner(text: str, partner_words: list[str]) -> bool:
+    words = normalise_company(text)[: len(partner_words) + 1]
+    score, start, _end = name_score(partner_words, words)
+    return score >= SAME_NAME and start == 0
+
+
+def _is_partner(name: str, partner_words: list[str]) -> bool:
+    return name_score(partner_words, normalise_company(name))[0] >= SAME_NAME
+
+
 def _issuer(
     lines: list[Line], roles: list[list[tuple[str, bool]]], partner_words: list[str]
 ) -> tuple[str, Line] | None:
@@ -304,14 +434,18 @@ def _check_invoice(document: DocumentView, partner: str) -> Result:
     partner_words = normalise_company(partner)
     best: tuple[float, Line | None] = (0.0, None)
     roles = _roles(lines)
+    # Only a PDF reader joins columns into one line; tables keep them in cells.
+    roles, beside = _issuer_columns(lines, roles, partner_words, document.content_type == "pdf")
     as_recipient: Line | None = None
-    for line, parts in zip(lines, roles, strict=True):
+    for index, (line, parts) in enumerate(zip(lines, roles, strict=True)):
         for text, recipient in parts:
             score, _start, _end = name_score(partner_words, normalise_company(text))
             if score >= SAME_NAME and recipient:
                 as_recipient = as_recipient or line
             elif score >= SAME_NAME:
                 how = "" if score == 100 else f" (a {score:.0f}% match)"
+                if index in beside:
+                    how += " in the column beside the recipient's block"
                 said = f"The invoice names the partner {partner}{how}"
                 return Result.passed(
                     said if said.endswith(".") else f"{said}.",  # "Fabrikam Kft." ends it

@@ -318,3 +318,104 @@ def test_a_partner_name_that_ends_in_a_period_ends_the_message_once(claims):
     status, (result,) = run(claims, pdf("Fabrikam Kft."), "Fabrikam Kft.")
     assert status == Status.PASS
     assert result.message == "The invoice names the partner Fabrikam Kft."
+
+
+def _header(left: list[str], right: list[str]):
+    """A two-column PDF header (``left`` and ``right`` padded to the same height)."""
+    rows = max(len(left), len(right))
+    return _two_columns(left + [""] * (rows - len(left)), right + [""] * (rows - len(right)))
+
+
+ISSUER_COLUMN = ["FridayINC Inc.", "3960 Howard Hughes Pkwy", "Las Vegas, NV 89169"]
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [(["BILL TO", "Microsoft Corporation", "One Microsoft Way", "Claim ID: 3000001"], ISSUER_COLUMN),
+     (["Bill To:", "Microsoft Corporation", "One Microsoft Way", "Redmond, WA 98052"], ["", *ISSUER_COLUMN])],
+)  # fmt: skip
+def test_issuer_beside_the_bill_to_block_passes(claims, left, right):
+    status, (result,) = run(claims, _header(left, right))
+    assert status == Status.PASS, result.message
+    assert result.message == (
+        "The invoice names the partner FridayINC in the column beside the recipient's block."
+    )
+    assert "FridayINC Inc." in result.evidence[0].excerpt
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [["INVOICE", "Bill to: FridayINC Inc.", "Attn: Accounts payable"],
+     ["Desert Stack Technologies LLC", "BILL TO FridayINC Inc.", "Microsoft Corporation"],
+     ["INVOICE", "Bill To: Ship To:", "Contoso Ltd FridayINC Inc."]],
+)  # fmt: skip
+def test_partner_as_recipient_is_not_taken_for_the_issuer_column(claims, lines):
+    invoice = pdf_document("invoice.pdf", [*lines, "Claim ID: 3000001", "Total $5,000.00"])
+    status, (result,) = run(claims, invoice)
+    assert status == Status.FAIL, result.message
+    assert "names it only as the recipient" in result.message
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [["To: Falcon Cloud Services FZ-LLC"], ["Prepared for: Falcon Cloud Services FZ-LLC"],
+     ["Invoice for: Falcon Cloud Services FZ-LLC"], ["Billed to", "Falcon Cloud Services FZ-LLC"],
+     ["Customer:", "Falcon Cloud Services FZ-LLC"], ["Doit : Falcon Cloud Services FZ-LLC"],
+     ["Facturé à", "Falcon Cloud Services FZ-LLC"], ["Rechnungsempfänger:", "Falcon Cloud Services FZ-LLC"],
+     ["An: Falcon Cloud Services FZ-LLC"], ["Facturar a: Falcon Cloud Services FZ-LLC"],
+     ["Spett.le Falcon Cloud Services FZ-LLC"], ["TO", "Falcon Cloud Services FZ-LLC"],
+     ["From: Desert Stack Technologies LLC To: Falcon Cloud Services FZ-LLC"]],
+    ids=lambda lines: lines[0].split(" Falcon")[0],
+)  # fmt: skip
+def test_more_recipient_labels(claims, lines):
+    invoice = pdf_document(
+        "invoice.pdf", [*SUBCONTRACTOR, *lines, "Claim ID: 3000001", "Total $5,000.00"]
+    )
+    status, (result,) = run(claims, invoice, "Falcon Cloud Services")
+    assert status == Status.FAIL, result.message
+    assert "names it only as the recipient" in result.message
+    assert "it is issued by Desert Stack Technologies LLC" in result.message
+
+
+@pytest.mark.parametrize(
+    "lines", [["Sakura Digital Solutions K.K. 御中", "東京都港区1-1"], ["請求先：", "Sakura Digital Solutions K.K."]]
+)  # fmt: skip
+def test_japanese_recipient_labels(claims, lines):
+    invoice = pdf_document(
+        "invoice.pdf",
+        ["Desert Stack Technologies LLC", "請求書", *lines, "Claim ID: 3000001"],
+        japanese=True,
+    )
+    status, (result,) = run(claims, invoice, "Sakura Digital Solutions")
+    assert status == Status.FAIL, result.message
+    assert "names it only as the recipient" in result.message
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [["Bill To: Microsoft Corporation", "Pay to: Falcon Cloud Services FZ-LLC"],
+     ["Bill To: Microsoft Corporation", "Service from 1 Oct to 3 Oct", "Falcon Cloud Services FZ-LLC"],
+     ["Bill To: Microsoft Corporation", "Payable to:", "Falcon Cloud Services FZ-LLC"],
+     ["Prepared for Microsoft Corporation", "Prepared by: Falcon Cloud Services FZ-LLC"]],
+)  # fmt: skip
+def test_to_in_other_words_is_no_recipient_label(claims, lines):
+    invoice = pdf_document("invoice.pdf", [*lines, "Claim ID: 3000001", "Total $5,000.00"])
+    status, (result,) = run(claims, invoice, "Falcon Cloud Services")
+    assert status == Status.PASS, result.message
+    assert result.message == "The invoice names the partner Falcon Cloud Services."
+
+
+def test_issuer_beside_the_bill_to_label_in_a_table(claims):
+    def invoice(under_label):
+        return docx_document(
+            "invoice.docx", ["INVOICE 2026-0452", "Claim ID: 3000001"], kind="invoice",
+            table=[["Bill To:", "FridayINC Inc."], [under_label, "3960 Howard Hughes Pkwy, Las Vegas NV"]],
+        )  # fmt: skip
+
+    status, (result,) = run(claims, invoice("Microsoft Corporation, One Microsoft Way"))
+    assert status == Status.PASS, result.message
+    assert "in the column beside the recipient's block" in result.message
+    assert result.evidence[0].location == "table 1 row 1"
+    status, (result,) = run(claims, invoice("Attn: Accounts payable"))
+    assert status == Status.FAIL, result.message
+    assert "names it only as the recipient" in result.message
