@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checks._parties import (
     CJK_LEGAL_FORMS,
@@ -26,8 +26,11 @@ from workbench.check_api import (
 )
 
 # People separate the three parts with commas mostly, but also these; brackets too, as in
-# "Susie Jones (CIO, Contoso)".
-_SEPARATORS = re.compile(r"\s*(?:[,;|/\n\t、，；｜／()（）\[\]【】「」]|\s[-–—]\s)\s*")
+# "Susie Jones (CIO, Contoso)". A slash between two single letters abbreviates: "N/A" is one
+# word (and no title), not the letters N and A.
+_SEPARATORS = re.compile(
+    r"\s*(?:[,;|\n\t、，；｜／()（）\[\]【】「」]|(?<!\b[^\W\d_])/|/(?![^\W\d_]\b)|\s[-–—]\s)\s*"
+)
 # "/s/ Susie Jones", "Signed by Susie Jones": the typed-signature mark, not part of the name.
 _SIGNED_MARK = re.compile(
     r"^\s*(?:/s/|(?:(?:electronically|digitally)\s+)?(?:docu)?signed\s+by\s*:?)\s*",
@@ -102,6 +105,41 @@ _DEPARTMENT_WORDS = frozenset(
         "public", "works", "of", "and", "&", "for", "the",
     }
 )  # fmt: skip
+# What people type to get past a required field: no title, company or name. Compared once
+# punctuation is gone, so "N/A", "n.a." and "N A" are one entry.
+_PLACEHOLDERS = frozenset(
+    {
+        "na", "n a", "none", "nil", "null", "nothing", "no", "yes", "ok", "okay", "agree",
+        "i agree", "agreed", "accept", "i accept", "accepted", "tbd", "tbc", "tba", "unknown",
+        "not applicable", "not available", "not specified", "same", "same as above",
+        "see above", "as above", "test", "néant", "neant", "aucun", "aucune", "sans",
+        "non applicable", "inconnu", "ninguno", "keine", "なし", "無し", "特になし", "該当なし",
+        "未定", "不明",
+    }
+)  # fmt: skip
+# Words of a title that are neither a name nor in ``_TITLE_WORDS``: "Senior Engineer" and
+# "Chef de Projet" are titles, "James Dean" and "Murray Head" are names.
+_TITLE_MODIFIERS = frozenset(
+    {
+        "senior", "junior", "sr", "jr", "managing", "general", "deputy", "acting", "interim",
+        "regional", "global", "national", "project", "projet", "program", "programme", "account",
+        "delivery", "business", "technical", "key", "office", "district", "area", "branch",
+        "country", "site", "plant", "group", "team", "staff", "général", "adjoint",
+    }
+)  # fmt: skip
+# Japanese writing (kana, the legal forms, titles used in Japan only): a Japanese name written
+# without a space is a family and a given name of three characters or more; "山田" alone is a
+# surname. A Chinese name ("王伟") may have two.
+_JAPANESE = re.compile(
+    r"[\u3040-\u309f\u30a0-\u30fa\u30fc-\u30ff]|株式会社|有限会社|合同会社|合資会社|合名会社"
+    r"|㈱|㈲|[(（][株有][)）]|部長|課長|係長|社長|取締役|室長|次長|専務|常務"
+)
+# A Japanese name split into family and given name: a space, or the dot of katakana names.
+_JAPANESE_NAME_BREAK = re.compile(r"[\s\u3000・]+")
+# Small words an acronym skips: "SBI" is State Bank of India.
+_SKIPPED_IN_ACRONYMS = frozenset(
+    {"of", "and", "the", "for", "de", "du", "des", "la", "le", "del", "di", "y", "e", "et"}
+)
 # Courtesy titles, initials' neighbours and name suffixes: none of them is a first or last name.
 _NOT_NAME_WORDS = frozenset(
     {
@@ -123,7 +161,9 @@ _HANGUL_HONORIFIC = re.compile(r"(?:님|씨)$")
 _CJK_HONORIFIC = re.compile(r"(?:様|さま|さん|殿|氏)$")
 # "Name: Susie Jones / Company: Contoso Ltd / Title: CIO": labels say which part is which.
 _LABEL = re.compile(
-    r"(?:^|(?<=[\s,;|、，]))(?P<label>(?:signer|signatory|printed)(?:\s+name)?|full\s+name|name"
+    r"(?:^|(?<=[\s,;|、，]))(?P<label>(?:first|given|last|family)\s+name|surname|forename"
+    r"|pr[ée]nom(?:\s+et\s+nom)?|nom\s+et\s+pr[ée]nom|nom\s+de\s+famille"
+    r"|(?:signer|signatory|printed)(?:\s+name)?|full\s+name|name"
     r"|nom(?:\s+complet)?|company(?:\s+name)?"
     r"|organi[sz]ation|employer|soci[ée]t[ée]|entreprise|(?:job\s+)?title|position|role"
     r"|fonction|titre|氏名|名前|会社名|会社|所属|役職"
@@ -140,7 +180,12 @@ _LABEL_ROLES = {
     "所属": "company", "title": "title", "job title": "title", "position": "title",
     "role": "title", "fonction": "title", "titre": "title", "役職": "title", "signer": "name",
     "signer name": "name", "signatory": "name", "signatory name": "name", "printed name": "name",
+    # A name typed in two fields: "first" and "last" are joined in the order typed.
+    "prenom et nom": "name", "nom et prenom": "name", "first name": "first",
+    "given name": "first", "forename": "first", "prenom": "first", "last name": "last",
+    "family name": "last", "surname": "last", "nom de famille": "last",
 }  # fmt: skip
+_NAME_ROLES = ("name", "first", "last")
 _LINK_WORD = re.compile(r"\s+(?:at|for|with|of|chez|à|@)\s*$", re.IGNORECASE)
 # "北斗精機株式会社 (Hokuto Seiki Co., Ltd.)": a name followed by its form in another script.
 _ALIAS = re.compile(r"^(?P<a>[^()（）]+?)\s*[(（](?P<b>[^()（）]+)[)）]\s*$")
@@ -169,6 +214,7 @@ class Signature:
     title: str | None
     parts: tuple[str, ...]
     ambiguous: str | None = None  # a part that may be the company or the title
+    japanese: bool = False  # written in Japanese: a name needs its family and given name
 
 
 def _words(text: str) -> list[str]:
@@ -219,14 +265,32 @@ def _cut_company(text: str, names: tuple[str, ...]) -> list[tuple[str, bool]]:
     """
     for name in names:
         pattern = _company_pattern(name)
-        match = pattern.search(text) if pattern else None
-        if match and match.group(0).strip():
-            # "IT Administrator at Contoso": the linking word belongs to neither part.
-            before = _LINK_WORD.sub("", text[: match.start()])
-            end = _company_end(text, match.end(), match.group(0))
-            company = _balanced(text[match.start() : end].strip().strip(",-").strip())  # U+3000
-            return [(before, False), (company, True), (text[end:], False)]
+        found = [m for m in pattern.finditer(text) if m.group(0).strip()] if pattern else []
+        if not found:
+            continue
+        # "Raj Patel, Patel Ltd": a family firm's name is in its owner's name too; the company
+        # is the part written as one, or with its legal form.
+        ends = [_company_end(text, m.end(), m.group(0)) for m in found]
+        best = max(
+            range(len(found)),
+            key=lambda i: (_is_whole_part(text, found[i].start(), ends[i]),
+                           _has_legal_form(text[found[i].start() : ends[i]]), -i),
+        )  # fmt: skip
+        match, end = found[best], ends[best]
+        # "IT Administrator at Contoso": the linking word belongs to neither part.
+        before = _LINK_WORD.sub("", text[: match.start()])
+        company = _balanced(text[match.start() : end].strip().strip(",-").strip())  # U+3000
+        return [(before, False), (company, True), (text[end:], False)]
     return [(text, False)]
+
+
+_PART_START = re.compile(r"(?:^|[,;|/\n\t、，；｜／()（）\[\]【】「」]|\s[-–—])[\s\u3000]*$")
+_PART_END = re.compile(r"[\s\u3000]*(?:$|[,;|/\n\t、，；｜／()（）\[\]【】「」]|[-–—]\s)")
+
+
+def _is_whole_part(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a part of its own, between separators."""
+    return bool(_PART_START.search(text[:start]) and _PART_END.match(text, end))
 
 
 _ASIDE = re.compile(r"\s*[(（][^()（）\n]{1,40}[)）]")
@@ -309,8 +373,26 @@ def _split_cjk(part: str, names: tuple[str, ...]) -> list[str]:
 
 def _is_expected(part: str, names: tuple[str, ...]) -> bool:
     return any(
-        company_similarity(part, name) >= SAME_COMPANY or contains_company(part, name)
+        company_similarity(part, name) >= SAME_COMPANY
+        or contains_company(part, name)
+        or _is_acronym_of(part, name)
         for name in names
+    )
+
+
+def _is_acronym_of(part: str, company: str) -> bool:
+    """Whether ``part`` is one word of the initials of ``company``'s words but the small ones.
+
+    "SBI" is State Bank of India, "PRDE" Puerto Rico Department of Education: people skip
+    "of", where the shared comparison counts every word.
+    """
+    word = normalise_company(part)
+    words = [w for w in normalise_company(company).split() if w not in _SKIPPED_IN_ACRONYMS]
+    return (
+        len(word) >= 3
+        and " " not in word
+        and len(words) >= 3
+        and word == "".join(w[0] for w in words)
     )
 
 
@@ -354,6 +436,7 @@ def _parse_labelled(text: str, names: tuple[str, ...]) -> Signature | None:
         value = text[match.end() : end].strip(" ,;|\n\t、，")
         if role and value and role not in found:
             found[role] = value
+    _join_name_fields(found)
     _fill_from_values(found, names)
     return Signature(
         name=found.get("name"),
@@ -361,6 +444,17 @@ def _parse_labelled(text: str, names: tuple[str, ...]) -> Signature | None:
         title=found.get("title"),
         parts=tuple(found.values()),
     )
+
+
+def _join_name_fields(found: dict[str, str]) -> None:
+    """ "First name: Jane / Last name: Smith" is one name, "Jane Smith"; "Nom : Dupont /
+    Prénom : Jeanne" is "Dupont Jeanne". A name typed in one field is left as it is."""
+    if "first" not in found and "last" not in found:
+        return
+    pieces = [value for role, value in found.items() if role in _NAME_ROLES]
+    for role in _NAME_ROLES:
+        found.pop(role, None)
+    found["name"] = " ".join(pieces)
 
 
 def _fill_from_values(found: dict[str, str], names: tuple[str, ...]) -> None:
@@ -389,8 +483,13 @@ def parse_signature(text: str, expected_company: str | None = None) -> Signature
     The usual order is "name, company, title"; a part that is plainly the expected company
     or plainly a job title is placed by what it says, whatever its position.
     """
+    japanese = bool(_JAPANESE.search(f"{text} {expected_company or ''}"))
+    signature = _parse(text, company_names(expected_company))
+    return replace(signature, japanese=japanese)
+
+
+def _parse(text: str, names: tuple[str, ...]) -> Signature:
     text = _SIGNED_MARK.sub("", _NOT_PARTS.sub(" ", text).strip())
-    names = company_names(expected_company)
     labelled = _parse_labelled(text, names)
     if labelled is not None:
         return labelled
@@ -420,7 +519,7 @@ def _is_metadata(part: str) -> bool:
 
 def _assign(parts: list[str], names: tuple[str, ...]) -> Signature:
     """Decide which part is the name, the company and the title."""
-    company_i = next((i for i, p in enumerate(parts) if _is_expected(p, names)), None)
+    company_i = _expected_company_part(parts, names)
     if company_i is None:
         company_i = next((i for i, p in enumerate(parts) if i > 0 and _has_legal_form(p)), None)
     title_i = next(
@@ -428,6 +527,8 @@ def _assign(parts: list[str], names: tuple[str, ...]) -> Signature:
         None,
     )  # fmt: skip
     rest = [i for i in range(len(parts)) if i not in (company_i, title_i)]
+    if title_i is not None and _title_word_is_a_surname(parts, title_i, rest):
+        rest, title_i = sorted([*rest, title_i]), None
     name_i = rest.pop(0) if rest else None
     name = parts[name_i] if name_i is not None else None
     if name_i is not None and rest and rest[0] == name_i + 1 and _surname_first(parts, name_i):
@@ -448,6 +549,54 @@ def _assign(parts: list[str], names: tuple[str, ...]) -> Signature:
         title=", ".join(parts[i] for i in title_parts) if title_parts else None,
         parts=tuple(parts),
         ambiguous=ambiguous,
+    )
+
+
+def _expected_company_part(parts: list[str], names: tuple[str, ...]) -> int | None:
+    """The part naming the expected company; the closest one when several hold its name.
+
+    "Raj Patel, Patel Ltd": the owner's name holds the family firm's, the firm's part is it.
+    """
+    found = [i for i, p in enumerate(parts) if _is_expected(p, names)]
+    if not found:
+        return None
+    return max(
+        found,
+        key=lambda i: (
+            max(company_similarity(parts[i], name) for name in names) >= SAME_COMPANY,
+            _has_legal_form(parts[i]),
+            -i,
+        ),
+    )
+
+
+def _title_word_is_a_surname(parts: list[str], title_i: int, rest: list[int]) -> bool:
+    """Whether the part taken for the title by its words is the name: "James Dean, Contoso
+    Ltd, Buyer", "Bruno Le Maire, Contoso SA, Acheteur".
+
+    It is when it reads as a name, nothing before it is the name, and nothing after it does.
+    """
+    return (
+        _looks_like_a_name(parts[title_i])
+        and all(i > title_i for i in rest)
+        and not any(_looks_like_a_name(parts[i]) for i in rest)
+    )
+
+
+def _looks_like_a_name(part: str) -> bool:
+    """Two to four capitalised Latin words, one at least no title word ("Paul Nurse")."""
+    words = _words(part)
+    if not 2 <= len(words) <= 4 or _CJK.search(part) or _HANGUL.search(part):
+        return False
+    named = [w for w in words if w.casefold() not in _PARTICLES]
+    capitalised = all(
+        w[0].isupper() and any(ch.islower() for ch in w[1:]) and not re.search(r"[\d@&]", w)
+        for w in named
+    )
+    return capitalised and any(
+        not _TITLE_WORDS.search(w)
+        and w.casefold().strip(".") not in _TITLE_MODIFIERS | _DEPARTMENT_WORDS | _NOT_NAME_WORDS
+        for w in named
     )
 
 
@@ -490,10 +639,12 @@ def _name_words(name: str) -> list[str]:
     ]
 
 
-def _full_name(name: str) -> bool:
+def _full_name(name: str, japanese: bool = False) -> bool:
     if re.search(r"[\d@]", name):
         return False
-    if _CJK.search(name):  # Japanese names are often written without a space
+    if _CJK.search(name) and japanese:
+        return _full_japanese_name(name)
+    if _CJK.search(name):  # Chinese names are written without a space, "王伟" is one
         return len(re.sub(r"\s", "", _CJK_HONORIFIC.sub("", name.strip()))) >= 2
     if _HANGUL.search(name) and not _LATIN.search(name):  # "김민준": family and given name
         return len(re.sub(r"\s", "", _HANGUL_HONORIFIC.sub("", name.strip()))) >= 2
@@ -501,23 +652,109 @@ def _full_name(name: str) -> bool:
     return len(_name_words(name)) >= 2
 
 
+def _full_japanese_name(name: str) -> bool:
+    """ "山田 太郎", "山田太郎", "ヤマダ タロウ" are full names; "山田" or "太郎" alone is not.
+
+    Family and given names have one to three characters each, mostly two: written without a
+    space, a full name has three or more, four or more in kana (which spells each sound).
+    """
+    text = _CJK_HONORIFIC.sub("", unicodedata.normalize("NFKC", name).strip())
+    if len([w for w in _JAPANESE_NAME_BREAK.split(text) if w]) >= 2:
+        return True
+    kana_only = not re.search(r"[\u3400-\u4dbf\u4e00-\u9fff]", text)
+    return len(text) >= (4 if kana_only else 3)
+
+
 def missing_parts(signature: Signature) -> list[str]:
     """What a reviewer would ask for, in words."""
     missing = []
     if signature.name is None:
         missing.append("the full name")
-    elif not _full_name(signature.name):
+    elif not _full_name(signature.name, signature.japanese):
         missing.append(f"a full name ('{signature.name}' is not a first and last name)")
     if signature.ambiguous is not None:
         missing.append(
             f"the company name or the title (only '{signature.ambiguous}' follows the name)"
         )
-    else:
-        if signature.company is None:
-            missing.append("the company name")
-        if signature.title is None:
-            missing.append("the title")
+        return missing
+    if signature.company is None:
+        missing.append("the company name")
+    elif reason := _not_a_company(signature):
+        missing.append(f"the company name ('{signature.company}' {reason})")
+    if signature.title is None:
+        missing.append("the title")
+    elif reason := _not_a_title(signature):
+        missing.append(f"a title ('{signature.title}' {reason})")
     return missing
+
+
+def _is_placeholder(part: str) -> bool:
+    """ "N/A", "none", "TBD", "xxx", "12345": typed to fill a required field, naming nothing."""
+    plain = re.sub(r"[\W_]+", " ", part).strip().casefold()
+    return (
+        plain in _PLACEHOLDERS
+        or not re.search(r"[^\W\d_]", plain)  # digits or punctuation only
+        or bool(re.fullmatch(r"(\w)\1*", plain))  # "x", "xxx", "aaa"
+    )
+
+
+def _same_company(a: str, b: str) -> bool:
+    return company_similarity(a, b) >= SAME_COMPANY or contains_company(a, b)
+
+
+def _not_a_company(signature: Signature) -> str | None:
+    """Why the part taken for the company is none, or None: "Jane Smith, CIO, CIO"."""
+    company = signature.company or ""
+    if _is_placeholder(company):
+        return "is not a company name"
+    repeated = signature.title and compact(company) == compact(signature.title)
+    if repeated and _TITLE_WORDS.search(company):
+        return "is the title again, not a company name"
+    return None
+
+
+def _not_a_title(signature: Signature) -> str | None:
+    """Why the part taken for the title is no job title, or None when it may be one.
+
+    Job titles are too many to list, so what is plainly something else is refused: a
+    placeholder, the name or the company again, another company, a department alone.
+    """
+    pieces = _separate(signature.title or "")
+    reasons = [_why_not_a_title(piece, signature) for piece in pieces]
+    if not pieces or not all(reasons):
+        return None
+    return reasons[0] if len(set(reasons)) == 1 else "is not a job title"
+
+
+def _why_not_a_title(piece: str, signature: Signature) -> str | None:
+    if _is_placeholder(piece):
+        return "is not a job title"
+    if signature.name and same_person(piece, signature.name):
+        return "is the name again, not a job title"
+    if _TITLE_WORDS.search(piece):
+        return None
+    is_company = len(_words(piece)) >= 2 and _has_legal_form(piece)
+    if is_company or (signature.company and _same_company(piece, signature.company)):
+        return "is a company, not a job title"
+    if _is_department(piece) or (_CJK.search(piece) and _CJK_DEPARTMENT.search(piece)):
+        return "is a department, not a job title"
+    return None
+
+
+# "(via FridayINC)", "FridayINC for Contoso", "c/o FridayINC": words tying another company in.
+_GO_BETWEEN = re.compile(r"^(?:via|c/o|care\s+of|on\s+behalf\s+of|through|by)\s+", re.IGNORECASE)
+
+
+def _partner_aside(signature: Signature, partner_names: tuple[str, ...]) -> str | None:
+    """The piece of a customer's signature, other than its company, that is the partner.
+
+    Only a whole piece counts: "Cloud Architect" does not name a partner called Cloud.
+    """
+    for piece in _separate(signature.title or ""):
+        bare = _GO_BETWEEN.sub("", piece)
+        if any(company_similarity(bare, name) >= SAME_COMPANY for name in partner_names):
+            return piece
+    return None
 
 
 def _different_scripts(a: str, b: str) -> bool:
@@ -555,13 +792,15 @@ def same_person(a: str | None, b: str | None) -> bool:
 
 class SurveySignature(Check):
     id = "survey-signature"
-    version = "4"
+    version = "5"
     title = "Survey e-signatures complete"
     description = (
         "The last answer of each completed survey is the respondent's e-signature: a full name "
-        "(two words or more), a company name and a title. The company is compared with the "
-        "claim's customer (customer survey) or partner (partner survey), and one person signing "
-        "both surveys is flagged."
+        "(two words or more; a Japanese family and given name), a company name and a title. "
+        "A placeholder (N/A, TBD), the name or the company again, another company or a "
+        "department alone is no title. The company is compared with the claim's customer "
+        "(customer survey) or partner (partner survey), acronyms included; a customer "
+        "signature naming the partner too, and one person signing both surveys, are flagged."
     )
 
     def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
@@ -621,6 +860,15 @@ class SurveySignature(Check):
                 Result.warning(
                     f"{described}: that is the partner, not the customer {expected}. Was the "
                     "customer survey filled in by the partner?",
+                    evidence=[_evidence(role, text)],
+                ),
+                signature,
+            )
+        if role == "customer" and (partner := _partner_aside(signature, partner_names)):
+            return (
+                Result.warning(
+                    f"{described}, but the signature names the partner too ('{partner}'). Was "
+                    "the customer survey filled in by the partner?",
                     evidence=[_evidence(role, text)],
                 ),
                 signature,

@@ -245,6 +245,9 @@ def test_company_written_differently_still_matches(claims):
     [
         ("Lakewood Unified School District", "Lakewood USD"),
         ("City of Riverton – Department of Public Works", "Riverton DPW"),
+        # Acronyms skip the small words: SBI, not SBOI.
+        ("State Bank of India", "SBI"),
+        ("Puerto Rico Department of Education", "PRDE"),
     ],
 )
 def test_company_abbreviated_as_people_do_still_matches(claims, customer, written):
@@ -270,6 +273,34 @@ def test_customer_survey_signed_for_the_partner_warns(claims):
     )
     assert status == Status.WARN
     assert "that is the partner, not the customer Contoso Ltd" in results[0]["message"]
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "Susie Jones, Contoso Ltd (via FridayINC), CIO",
+        "Susie Jones, FridayINC for Contoso Ltd, CIO",
+        "Susie Jones, Contoso Ltd c/o FridayINC, CIO",
+    ],
+    ids=["via", "for", "care-of"],
+)
+def test_customer_signature_naming_the_partner_too_warns(claims, signature):
+    status, results = run(claims, customer={"status": "completed", "signature": signature})
+    assert status == Status.WARN
+    assert "the signature names the partner too" in results[0]["message"]
+
+
+def test_a_title_holding_the_partner_name_is_no_partner(claims):  # a guard: whole pieces only
+    surveys = {
+        "customer": {
+            "status": "completed",
+            "signature": "Susie Jones, Contoso Ltd, Cloud Architect",
+        },
+        "partner": {"status": "completed", "signature": "Priya Kaur, Cloud, Delivery Lead"},
+    }
+    claim = claims.view(surveys=surveys, partner={"name": "Cloud"})
+    results = run_check_here(SurveySignature(), claim, claims.context())
+    assert results[0]["status"] == "pass", results[0]["message"]
 
 
 def test_same_person_signing_both_surveys_warns(claims):
@@ -364,6 +395,125 @@ def test_title_without_company_fails_rather_than_naming_a_department(claims):
     )
     assert status == Status.FAIL
     assert "lacks the company name" in results[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("signature", "reason"),
+    [
+        ("Susie Jones, Contoso Ltd, N/A", "'N/A' is not a job title"),
+        ("Susie Jones, Contoso Ltd, none", "'none' is not a job title"),
+        ("Susie Jones, Contoso Ltd, TBD", "'TBD' is not a job title"),
+        ("Susie Jones, Contoso Ltd, Not applicable", "'Not applicable' is not a job title"),
+        ("Susie Jones, Contoso Ltd, xxx", "'xxx' is not a job title"),
+        ("Susie Jones, Contoso Ltd, I agree", "'I agree' is not a job title"),
+        ("Susie Jones, Contoso Ltd, Contoso Ltd", "'Contoso Ltd' is a company, not a job title"),
+        ("Susie Jones, Fabrikam Inc, Contoso Ltd", "'Fabrikam Inc' is a company, not a job title"),
+        ("Susie Jones, Contoso Ltd, Susie Jones", "'Susie Jones' is the name again"),
+    ],
+    ids=["n/a", "none", "tbd", "not-applicable", "xxx", "consent", "company-again",
+         "another-company", "name-again"],
+)  # fmt: skip
+def test_a_placeholder_or_repeat_in_the_title_place_is_no_title(claims, signature, reason):
+    status, results = run(claims, customer={"status": "completed", "signature": signature})
+    assert status == Status.FAIL
+    message = by_message(results, "Customer survey")["message"]
+    assert f"lacks a title ({reason}" in message
+    assert "may get the claim rejected" in message
+
+
+@pytest.mark.parametrize(
+    ("signature", "department"),
+    [
+        ("Susie Jones, Contoso Ltd, IT", "IT"),
+        ("Susie Jones, Contoso Ltd, Sales", "Sales"),
+        ("山田太郎\u3000北斗精機株式会社\u3000情報システム部", "情報システム部"),
+    ],
+    ids=["it", "sales", "japanese"],
+)
+def test_a_department_alone_is_no_title(claims, signature, department):
+    status, results = run(
+        claims,
+        customer={"status": "completed", "signature": signature},
+        customer_fields={"name": HOKUTO if "北斗" in signature else "Contoso Ltd"},
+    )
+    assert status == Status.FAIL
+    assert f"'{department}' is a department, not a job title" in results[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("signature", "partial"),
+    [("山田、北斗精機株式会社、部長", "山田"), ("太郎\u3000北斗精機株式会社\u3000部長", "太郎")],
+    ids=["surname", "given-name"],
+)
+def test_a_japanese_surname_or_given_name_alone_is_no_full_name(claims, signature, partial):
+    status, results = run(
+        claims,
+        customer={"status": "completed", "signature": signature},
+        customer_fields={"name": HOKUTO},
+    )
+    assert status == Status.FAIL
+    assert f"'{partial}' is not a first and last name" in results[0]["message"]
+
+
+def test_a_short_japanese_full_name_with_its_space_and_a_chinese_name_pass():
+    # Guards: one character each side of the space is a full name; Chinese names have two.
+    assert missing_parts(parse_signature("林 誠、北斗精機株式会社、部長", HOKUTO)) == []
+    assert missing_parts(parse_signature("王伟, 康托索有限公司, IT经理", "康托索有限公司")) == []
+
+
+@pytest.mark.parametrize(
+    ("signature", "customer", "name", "company", "title"),
+    [
+        ("Raj Patel, Patel Ltd, Director", "Patel Ltd", "Raj Patel", "Patel Ltd", "Director"),
+        ("Mario Rossi, Rossi Srl, Owner", "Rossi Srl", "Mario Rossi", "Rossi Srl", "Owner"),
+        ("Raj Patel Patel Ltd Director", "Patel Ltd", "Raj Patel", "Patel Ltd", "Director"),
+    ],
+    ids=["patel", "rossi", "spaces"],
+)
+def test_a_surname_that_is_the_family_firm_stays_in_the_name(
+    claims, signature, customer, name, company, title
+):
+    status, results = run(
+        claims,
+        customer={"status": "completed", "signature": signature},
+        customer_fields={"name": customer},
+    )
+    assert status == Status.PASS
+    assert results[0]["message"] == f"Customer survey signed by {name} ({title}) for {company}."
+
+
+def test_a_family_firm_signature_without_a_title_still_fails(claims):
+    status, results = run(
+        claims,
+        customer={"status": "completed", "signature": "Raj Patel, Patel Ltd"},
+        customer_fields={"name": "Patel Ltd"},
+    )
+    assert status == Status.FAIL
+    assert "lacks the title" in results[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("signature", "customer", "name", "title"),
+    [
+        ("James Dean, Contoso Ltd, Buyer", "Contoso Ltd", "James Dean", "Buyer"),
+        ("Paul Nurse, Contoso Ltd, Sysadmin", "Contoso Ltd", "Paul Nurse", "Sysadmin"),
+        ("Murray Head, Contoso Ltd, Buyer", "Contoso Ltd", "Murray Head", "Buyer"),
+        ("Bruno Le Maire, Contoso SA, Acheteur", "Contoso SA", "Bruno Le Maire", "Acheteur"),
+    ],
+    ids=["dean", "nurse", "head", "le-maire"],
+)
+def test_a_surname_that_is_a_title_word_stays_the_name(claims, signature, customer, name, title):
+    status, results = run(
+        claims,
+        customer={"status": "completed", "signature": signature},
+        customer_fields={"name": customer},
+    )
+    assert status == Status.PASS
+    assert results[0]["message"] == f"Customer survey signed by {name} ({title}) for {customer}."
+
+
+def test_a_title_word_surname_without_a_title_lacks_the_title():
+    assert missing_parts(parse_signature("James Dean, Contoso Ltd", "Contoso Ltd")) == ["the title"]
 
 
 @pytest.mark.parametrize("example", SurveySignature.examples, ids=lambda e: e.name)

@@ -116,3 +116,25 @@ def test_a_signing_date_in_place_of_the_title_fails_naming_the_title(claims):
     status, results = run(claims, "Susie Jones, Contoso Ltd, 19/10/2026")
     assert status == Status.FAIL
     assert any("the title" in r["message"] for r in results)
+
+
+@pytest.mark.parametrize(
+    ("signature", "name"),
+    [
+        ("First name: Susie\nLast name: Jones\nCompany: Contoso Ltd\nTitle: CIO", "Susie Jones"),
+        ("Surname: Jones, Given name: Susie, Company: Contoso Ltd, Title: CIO", "Jones Susie"),
+    ],
+    ids=["first-last", "surname-given"],
+)
+def test_a_name_typed_in_two_labelled_fields_is_one_full_name(claims, signature, name):
+    status, results = run(claims, signature)
+    assert status == Status.PASS, [r["message"] for r in results]
+    assert results[0]["message"] == f"Customer survey signed by {name} (CIO) for Contoso Ltd."
+
+
+def test_a_given_name_alone_under_a_full_name_label_fails(claims):
+    status, results = run(
+        claims, "Prénom et nom : Jeanne, Entreprise : Contoso Ltd, Fonction : DSI"
+    )
+    assert status == Status.FAIL
+    assert "'Jeanne' is not a first and last name" in results[0]["message"]
