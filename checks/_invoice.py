@@ -860,12 +860,7 @@ def _column_kind_of(
     kinds: Sequence[tuple[str, str]],
 ) -> dict[int, tuple[str, str]]:
     """The tax column of each of the last amounts of a row (index -> (kind, title))."""
-    if not kinds:
-        return {}
-    money = _money_positions(text, numbers, bound, own_currency=True)
-    if len(money) < len(kinds):
-        return {}
-    return dict(zip(money[-len(kinds) :], kinds, strict=True))
+    return _last_amounts_by_column(text, numbers, bound, kinds, own_currency=True)
 
 
 def _column_codes(
@@ -876,9 +871,14 @@ def _column_codes(
     The last amounts of the row (written like money or filling a cell, with no currency
     of their own) are the columns' amounts, in the header's order.
     """
+    return _last_amounts_by_column(text, numbers, bound, columns, own_currency=False)
+
+
+def _last_amounts_by_column(text, numbers, bound, columns, *, own_currency: bool) -> dict:
+    """Pair the row's last amounts with a header's columns, in order (index -> column)."""
     if not columns:
         return {}
-    money = _money_positions(text, numbers, bound, own_currency=False)
+    money = _money_positions(text, numbers, bound, own_currency=own_currency)
     if len(money) < len(columns):
         return {}
     return dict(zip(money[-len(columns) :], columns, strict=True))
