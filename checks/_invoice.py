@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from itertools import pairwise
+from typing import TypeVar
 
 __all__ = [
     "Amount",
@@ -836,6 +837,9 @@ def _column_titles(text: str) -> list[tuple[str, int, int]]:
     return titles
 
 
+_Column = TypeVar("_Column")  # a currency code, or a tax column's (kind, title)
+
+
 def _money_positions(
     text: str, numbers: Sequence[_Number], bound: dict[int, list[_Marker]], own_currency: bool
 ) -> list[int]:
@@ -853,16 +857,6 @@ def _money_positions(
     ]  # fmt: skip
 
 
-def _column_kind_of(
-    text: str,
-    numbers: Sequence[_Number],
-    bound: dict[int, list[_Marker]],
-    kinds: Sequence[tuple[str, str]],
-) -> dict[int, tuple[str, str]]:
-    """The tax column of each of the last amounts of a row (index -> (kind, title))."""
-    return _last_amounts_by_column(text, numbers, bound, kinds, own_currency=True)
-
-
 def _column_codes(
     text: str, numbers: Sequence[_Number], bound: dict[int, list[_Marker]], columns: Sequence[str]
 ) -> dict[int, str]:
@@ -874,8 +868,19 @@ def _column_codes(
     return _last_amounts_by_column(text, numbers, bound, columns, own_currency=False)
 
 
-def _last_amounts_by_column(text, numbers, bound, columns, *, own_currency: bool) -> dict:
-    """Pair the row's last amounts with a header's columns, in order (index -> column)."""
+def _last_amounts_by_column(
+    text: str,
+    numbers: Sequence[_Number],
+    bound: dict[int, list[_Marker]],
+    columns: Sequence[_Column],
+    *,
+    own_currency: bool,
+) -> dict[int, _Column]:
+    """Pair the row's last amounts with a header's columns, in order (index -> column).
+
+    ``own_currency`` says whether amounts written with a currency of their own count: the
+    tax columns' amounts may carry one, the currency columns' amounts may not.
+    """
     if not columns:
         return {}
     money = _money_positions(text, numbers, bound, own_currency=own_currency)
@@ -904,7 +909,7 @@ def _read_line(
         return [], False
     bound = _bind_currencies(text, numbers, markers)
     column_code = _column_codes(text, numbers, bound, columns)
-    column_kind = _column_kind_of(text, numbers, bound, tax_columns)
+    column_kind = _last_amounts_by_column(text, numbers, bound, tax_columns, own_currency=True)
     # Split the line into runs: numbers with no words between them share one label.
     runs: list[tuple[int, str, list[int]]] = []
     previous_end = 0

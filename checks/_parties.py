@@ -120,6 +120,24 @@ def _abbreviated(short: list[str], long: list[str]) -> bool:
     return len(rest) >= 2 and acronym == "".join(w[0] for w in rest)
 
 
+# An acronym people write skips these too: "SBI" is State Bank of India, "PRDE" Puerto
+# Rico Department of Education.
+_ACRONYM_SKIPS = _UNABBREVIATED | {"del", "di", "y", "e", "et"}
+
+
+def is_acronym_of(word: str | None, company: str | None) -> bool:
+    """Whether ``word`` is one word spelling the initials of ``company``'s words but the small
+    ones ("SBI" for State Bank of India), where ``company_similarity`` counts every word."""
+    acronym = normalise_company(word)
+    words = [w for w in normalise_company(company).split() if w not in _ACRONYM_SKIPS]
+    return (
+        len(acronym) >= 3
+        and " " not in acronym
+        and len(words) >= 3
+        and acronym == "".join(w[0] for w in words)
+    )
+
+
 def company_similarity(a: str | None, b: str | None) -> float:
     """Return how alike two company names are, 0 to 100, tolerant of form and acronyms."""
     left, right = normalise_company(a), normalise_company(b)

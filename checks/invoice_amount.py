@@ -199,7 +199,7 @@ def _check_invoice(document: DocumentView, expected: Decimal, basis: _Basis) -> 
         if shown.value == expected:
             return Result.warning(
                 f"Invoice shows {shown.describe()}; {basis}, but the invoice does not say which "
-                f"currency it is in{_dollar_doubt(reading)}, and invoices must be in USD: confirm it.",
+                f"currency it is in{_dollar_doubt_note(reading)}, and invoices must be in USD: confirm it.",
                 _evidence(document, *shown.cited),
             )
         return Result.failed(
@@ -216,7 +216,7 @@ def _check_invoice(document: DocumentView, expected: Decimal, basis: _Basis) -> 
     return Result.failed(message + ".", _evidence(document, *shown.cited))
 
 
-def _dollar_doubt(reading: InvoiceReading) -> str:
+def _dollar_doubt_note(reading: InvoiceReading) -> str:
     """Why the invoice's bare "$" may not be US dollars, for the message, or ""."""
     if not reading.dollar_doubt:
         return ""

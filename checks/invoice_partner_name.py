@@ -345,15 +345,13 @@ def _label_cell_beside_partner(line: Line, below: Line | None, partner_words: li
     (key, label), (_key, name) = cells[:2]
     if not _lone_recipient_label(label) or not _starts_with_partner(name, partner_words):
         return False
-    under = dict(_cells(below)).get(key, "")
-    company = _NAME_BEFORE_MARK.match(under.strip())
-    return company is not None and not _is_partner(company.group("name"), partner_words)
+    return _other_company_opens(dict(_cells(below)).get(key, ""), partner_words)
 
 
 def _other_company_named(parts: list[tuple[str, bool]], partner_words: list[str]) -> bool:
     """Whether the parts outside the recipient's name a company that is not the partner."""
     return any(
-        name_score(partner_words, normalise_company(match.group("name")))[0] < SAME_NAME
+        not _is_partner(match.group("name"), partner_words)
         for text, recipient in parts
         if not recipient
         for match in _NAME_BEFORE_MARK.finditer(text.strip())
@@ -371,8 +369,7 @@ def _label_beside_partner(text: str, below: str, partner_words: list[str]) -> bo
         return False  # text before the label: not the left column's heading
     if not _starts_with_partner(text[label.end() :], partner_words):
         return False
-    company = _NAME_BEFORE_MARK.match(below.strip())
-    return company is not None and not _is_partner(company.group("name"), partner_words)
+    return _other_company_opens(below, partner_words)
 
 
 def _lone_recipient_label(text: str) -> bool:
@@ -404,6 +401,12 @@ def _starts_with_partner(text: str, partner_words: list[str]) -> bool:
     words = normalise_company(text)[: len(partner_words) + 1]
     score, start, _end = name_score(partner_words, words)
     return score >= SAME_NAME and start == 0
+
+
+def _other_company_opens(text: str, partner_words: list[str]) -> bool:
+    """Whether ``text`` opens with the full name of a company that is not the partner."""
+    company = _NAME_BEFORE_MARK.match(text.strip())
+    return company is not None and not _is_partner(company.group("name"), partner_words)
 
 
 def _is_partner(name: str, partner_words: list[str]) -> bool:

@@ -12,6 +12,7 @@ from checks._parties import (
     compact,
     company_similarity,
     contains_company,
+    is_acronym_of,
     normalise_company,
 )
 from workbench.check_api import (
@@ -136,10 +137,6 @@ _JAPANESE = re.compile(
 )
 # A Japanese name split into family and given name: a space, or the dot of katakana names.
 _JAPANESE_NAME_BREAK = re.compile(r"[\s\u3000・]+")
-# Small words an acronym skips: "SBI" is State Bank of India.
-_SKIPPED_IN_ACRONYMS = frozenset(
-    {"of", "and", "the", "for", "de", "du", "des", "la", "le", "del", "di", "y", "e", "et"}
-)
 # Courtesy titles, initials' neighbours and name suffixes: none of them is a first or last name.
 _NOT_NAME_WORDS = frozenset(
     {
@@ -375,24 +372,8 @@ def _is_expected(part: str, names: tuple[str, ...]) -> bool:
     return any(
         company_similarity(part, name) >= SAME_COMPANY
         or contains_company(part, name)
-        or _is_acronym_of(part, name)
+        or is_acronym_of(part, name)
         for name in names
-    )
-
-
-def _is_acronym_of(part: str, company: str) -> bool:
-    """Whether ``part`` is one word of the initials of ``company``'s words but the small ones.
-
-    "SBI" is State Bank of India, "PRDE" Puerto Rico Department of Education: people skip
-    "of", where the shared comparison counts every word.
-    """
-    word = normalise_company(part)
-    words = [w for w in normalise_company(company).split() if w not in _SKIPPED_IN_ACRONYMS]
-    return (
-        len(word) >= 3
-        and " " not in word
-        and len(words) >= 3
-        and word == "".join(w[0] for w in words)
     )
 
 
