@@ -8,6 +8,7 @@ registers, so "mail.fridayinc.com" and "fridayinc.com" are the same owner.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -74,6 +75,12 @@ def normalise_company(name: str | None) -> str:
     """Return ``name`` lower-cased, without accents, punctuation or legal suffixes."""
     if not name:
         return ""
+    return _normalise_company(name)
+
+
+# Cached: the signature and partner-name checks compare the same few names with every line.
+@functools.lru_cache(maxsize=8192)
+def _normalise_company(name: str) -> str:
     text = unicodedata.normalize("NFKC", name)
     for form in CJK_LEGAL_FORMS:
         text = text.replace(form, " ")
