@@ -23,6 +23,7 @@ Only the standard library: the checks import this module in their worker process
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -135,8 +136,11 @@ class _Marker:
     code: str
 
 
-def _markers(text: str) -> list[_Marker]:
-    return [_Marker(m.start(), m.end(), _marker_code(m)) for m in _MARKER.finditer(text)]
+@functools.lru_cache(maxsize=4096)
+def _markers(text: str) -> tuple[_Marker, ...]:
+    # Cached: one reading asks for a line's markers several times, and the pattern tries every
+    # currency name at every position.
+    return tuple(_Marker(m.start(), m.end(), _marker_code(m)) for m in _MARKER.finditer(text))
 
 
 # ---------------------------------------------------------------------------------------
@@ -330,6 +334,8 @@ _ID_LABEL = re.compile(
     r"(?:id|no|nr|n°|number|num[ée]ro|reg(?:istration)?|intra\w*|identification)\b"
     r"|\bn[°o]\s*(?:de\s+)?(?:tva|vat)|\bgstin\b|\bp\.?\s?iva\b|\bust-?id|\btax\s*id\b|\btin\b"
     r"|\bsteuer-?nr|\bsiret\b|\bsiren\b|\biban\b|登録番号|\bclaim\b|\binvoice\s+(?:no|number|#)"
+    # a document's title: "TAX INVOICE 00452" names the invoice, not a tax of 452
+    r"|\b(?:tax|vat|gst)\s+invoice\b"
     # a VAT number after its country code: "VAT GB 123 4567 89", "TVA : FR 12 812345678"
     r"|\b(?:vat|tva|btw|iva|mwst|ust)\s*[:.]?\s*(?-i:[A-Z]{2})$)"
 )
@@ -410,6 +416,7 @@ def includes_tax(label: str) -> bool:
     return bool(label) and bool(_TAX_INCLUDED.search(label) or _GROSS_LABEL.search(label))
 
 
+@functools.lru_cache(maxsize=4096)
 def classify_label(text: str) -> str | None:
     """The kind of amount ``text`` labels: pretax, tax, total, due, discount, withholding, or None."""
     if not text or _ID_LABEL.search(text):

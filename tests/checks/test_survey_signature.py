@@ -520,3 +520,16 @@ def test_a_title_word_surname_without_a_title_lacks_the_title():
 def test_examples(claims, example):
     results = run_check_here(SurveySignature(), example.build(claims), claims.context())
     assert overall_status(r["status"] for r in results) == example.expected
+
+
+@pytest.mark.parametrize("title", ["SA", "SE"])
+def test_a_title_acronym_after_the_legal_form_is_the_title(title):
+    # Solutions Architect, Sales Engineer: after "Ltd" a bare SA or SE is no second legal form.
+    parsed = parse_signature(f"Jane Smith, Contoso Ltd, {title}", "Contoso Ltd")
+    assert (parsed.name, parsed.company, parsed.title) == ("Jane Smith", "Contoso Ltd", title)
+    assert missing_parts(parsed) == []
+
+
+def test_a_spanish_legal_form_after_a_comma_stays_the_company():
+    parsed = parse_signature("Juan Pérez, Telefónica, S.A., Director", "Telefónica SA")
+    assert (parsed.company, parsed.title) == ("Telefónica, S.A.", "Director")
