@@ -548,6 +548,9 @@ class Amount:
     raw: str  # the amount as written ("$15,000.00 USD")
     location: str  # "page 1", "table 3 row 3", "Invoice!C16 / Invoice!D16" (label / amount)
     excerpt: str  # the line it is on
+    # On an item row of a Net | VAT | Gross table: the kind of its column ("pretax", "tax",
+    # "total"), else "".
+    column: str = ""
 
     @property
     def cents(self) -> Decimal:
@@ -585,6 +588,7 @@ class _Found:
     raw: str
     location: str
     excerpt: str
+    column: str = ""
 
 
 def _bind_currencies(
@@ -950,7 +954,11 @@ def _read_line(
         label_currency = _resolve([m.code for m in _markers(label)]) if label else None
         # A totals row of a Net | VAT | Gross table: each amount is what its column says.
         in_columns = {i: column_kind[i] for i in members if i in column_kind}
-        if kind not in ("pretax", "total", "due") or len(in_columns) != len(tax_columns):
+        if len(in_columns) != len(tax_columns):
+            in_columns = {}
+        # An item row of such a table: its amounts stay unlabelled, each knowing its column.
+        item_columns = in_columns if kind is None else {}
+        if kind not in ("pretax", "total", "due"):
             in_columns = {}
         accepted: list[tuple[int, Decimal, str | None, str]] = []
         for index in members:
@@ -1023,7 +1031,8 @@ def _read_line(
             found.append(
                 _Found(value, currency, source, amount_kind, amount_label,
                        line.original[start:end] if line.original == line.text else text[start:end],
-                       location, excerpt)
+                       location, excerpt,
+                       item_columns[index][0] if index in item_columns else "")
             )  # fmt: skip
     return found, used_pending
 
@@ -1197,7 +1206,9 @@ def read_invoice(segments: Iterable) -> InvoiceReading:
                 how = "inferred"  # the document's USD came from a bare $ too
         else:
             code, how = None, ""
-        amounts.append(Amount(f.value, code, how, f.kind, f.label, f.raw, f.location, f.excerpt))
+        amounts.append(
+            Amount(f.value, code, how, f.kind, f.label, f.raw, f.location, f.excerpt, f.column)
+        )
     return InvoiceReading(
         tuple(amounts), currency, source, tuple(c for c, _ in resolved.most_common()), declaration,
         dollar_doubt=doubt, tax_included=_first_line(lines, _TAX_INCLUDED),

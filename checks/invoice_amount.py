@@ -28,7 +28,7 @@ from workbench.check_api import (
 
 class InvoiceAmount(Check):
     id = "invoice-amount"
-    version = "5"
+    version = "6"
     title = "Invoice amount is the payout, before tax, in USD"
     description = (
         "The invoice's pre-tax amount is in USD and equals the payout: the engagement's rate for "
@@ -232,8 +232,10 @@ class _Candidate:
     def __init__(self, amount: Amount, value: Decimal | None = None, total: Amount | None = None,
                  tax: Decimal | None = None, taxes: tuple[Amount, ...] = (),
                  parts: tuple[Amount, ...] = (), less: tuple[Amount, ...] = (),
-                 plus: tuple[Amount, ...] = (), doubt: str = "") -> None:  # fmt: skip
+                 plus: tuple[Amount, ...] = (), doubt: str = "",
+                 items: tuple[Amount, ...] = ()) -> None:  # fmt: skip
         self.amount = amount
+        self.items = items  # the net amounts of a Net | VAT | Gross table's item rows
         self.parts = parts  # the section subtotals a total adds up
         self.less = less  # the discounts taken off a subtotal, or the tax withheld from a total
         self.plus = plus  # the charges listed after a subtotal and added to it in the total
@@ -247,6 +249,8 @@ class _Candidate:
 
     @property
     def cited(self) -> tuple[Amount, ...]:
+        if self.items:
+            return self.items
         if self.less:
             return (self.amount, *self.less)
         if self.plus:
@@ -281,6 +285,12 @@ class _Candidate:
                 f"a total of {self.total.display()} including {format_money(self.tax, currency)} tax, "
                 f"so a pre-tax amount of {format_money(self.value, currency)}"
             )
+        if len(self.items) > 1:
+            return (
+                f"no total, and item lines whose net amounts "
+                f"({' + '.join(a.display() for a in self.items)}) add up to "
+                f"{format_money(self.value, currency)} before tax"
+            )
         if self.parts:
             return (
                 f"a total of {self.amount.display()}{_quoted(self.amount.label)}, the sum of its "
@@ -312,6 +322,12 @@ def _pretax_candidates(reading: InvoiceReading) -> tuple[list[_Candidate], str]:
                 candidates.append(_Candidate(total, doubt=_tax_included(reading, total)))
         return candidates, "total"
     unlabelled = [a for a in reading.amounts if a.kind is None and a.value > 0]
+    # Item rows under a Net | VAT | Gross header and no totals row: the net column adds up to
+    # the amount before tax; the tax and gross columns are no pre-tax amount.
+    net = tuple(a for a in unlabelled if a.column == "pretax")
+    if net and len({a.currency for a in net}) == 1:
+        total = sum((a.value for a in net), Decimal(0))
+        return [_Candidate(net[0], total, items=net)], "unlabelled"
     return [_Candidate(a) for a in unlabelled], "unlabelled"
 
 
@@ -442,7 +458,7 @@ def _passed(
     amount = match.amount
     cited: list[Amount] = list(match.cited)
     same = f"the same as {basis.name} ({basis.expected})"
-    if (how == "total" and match.tax) or match.parts or match.less or match.plus:
+    if (how == "total" and match.tax) or match.parts or match.less or match.plus or match.items[1:]:
         return Result.passed(
             f"Invoice shows {match.describe()}, {same}.", _evidence(document, *cited)
         )

@@ -638,3 +638,52 @@ def test_a_tax_invoice_title_is_not_a_tax_amount(claims, title):
     status, (result,) = run(claims, invoice)
     assert status == Status.PASS, result.message
     assert "tax," not in result.message and "452" not in result.message
+
+
+NET_VAT_GROSS = ["FridayINC Inc.", "All amounts in USD", "Description Net VAT Gross"]
+
+
+def test_item_rows_of_a_net_vat_gross_table_without_totals_add_up_their_net_column(claims):
+    invoice = pdf_document(
+        "invoice.pdf",
+        [
+            *NET_VAT_GROSS,
+            "Assessment 7,500.00 1,500.00 9,000.00",
+            "Migration 7,500.00 1,500.00 9,000.00",
+        ],
+    )
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS, result.message
+    assert "net amounts ($7,500.00 USD + $7,500.00 USD) add up to $15,000.00 USD" in result.message
+    assert [e.excerpt for e in result.evidence] == [
+        "Assessment 7,500.00 1,500.00 9,000.00", "Migration 7,500.00 1,500.00 9,000.00"
+    ]  # fmt: skip
+
+
+def test_the_gross_column_of_item_rows_is_not_the_pretax_amount(claims):
+    # Gross 9,000 + 6,000 is the rate; net 7,500 + 5,000 is not.
+    invoice = pdf_document(
+        "invoice.pdf",
+        [
+            *NET_VAT_GROSS,
+            "Assessment 7,500.00 1,500.00 9,000.00",
+            "Migration 5,000.00 1,000.00 6,000.00",
+        ],
+    )
+    status, (result,) = run(claims, invoice)
+    assert status == Status.FAIL, result.message
+    assert "add up to $12,500.00 USD before tax" in result.message
+
+
+def test_item_rows_in_a_docx_net_vat_gross_table(claims):
+    invoice = docx_document(
+        "invoice.docx",
+        ["FridayINC Inc.", "All amounts in USD"],
+        kind="invoice",
+        table=[["Description", "Net", "VAT", "Gross"],
+               ["Assessment", "10,000.00", "2,000.00", "12,000.00"],
+               ["Migration", "5,000.00", "1,000.00", "6,000.00"]],
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS, result.message
+    assert "add up to $15,000.00 USD before tax" in result.message
