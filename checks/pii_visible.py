@@ -50,13 +50,46 @@ _SPELLED_OUT = re.compile(r"\s?[\[({]\s*(at|dot)\s*[\])}]\s?", re.IGNORECASE)
 _SPELLED_OUT_BRACKET = re.compile(r"[\[({]\s*(?:at|dot)\s*[\])}]", re.IGNORECASE)
 
 
+# "susie.jones at contoso dot com": words only, so it must end in " dot " and a top-level
+# domain, and the word before "at" must not be one of a sentence ("visit us at contoso dot com").
+_TOP_LEVEL = (
+    "com|org|net|edu|gov|mil|int|info|biz|io|co|uk|us|ca|au|nz|in|jp|kr|cn|de|fr|it|es|nl|be|ch"
+    "|at|se|no|dk|fi|ie|pl|pt|br|mx|ar|cl|za|sg|hk|tw|my|ph|th|id|ae|sa|il|tr|ru"
+)
+_IN_WORDS = re.compile(
+    r"(?<![\w.@+-])(?P<local>[A-Za-z0-9][\w.+-]*)\s+(?:at|AT)\s+"
+    rf"(?P<domain>(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]*(?:\s+(?:dot|DOT)\s+[A-Za-z0-9][\w-]*)*\s+(?:dot|DOT)\s+"
+    rf"(?i:{_TOP_LEVEL}))(?![\w-])"
+)
+_SENTENCE_WORDS = frozenset(
+    {"us", "me", "we", "you", "him", "her", "them", "it", "is", "are", "was", "available",
+     "online", "live", "found", "located", "visit", "posted", "published", "hosted", "here",
+     "there", "site", "website", "portal", "page", "web", "look", "find", "go", "sign", "log"}
+)  # fmt: skip
+
+
+_DOT_WORD = re.compile(r"\s+(?:dot|DOT)\s+")
+
+
+def _in_words(match: re.Match[str]) -> str:
+    if match["local"].lower() in _SENTENCE_WORDS:
+        return match[0]
+    return f"{match['local']}@{_DOT_WORD.sub('.', match['domain'])}"
+
+
 def _spelled_out(text: str) -> bool:
-    return _SPELLED_OUT_BRACKET.search(text) is not None
+    if _SPELLED_OUT_BRACKET.search(text) is not None:
+        return True
+    # A quick test before the pattern: most documents never write " dot ".
+    return (" dot " in text or " DOT " in text) and _IN_WORDS.search(text) is not None
 
 
 def _with_symbols(text: str) -> str:
-    """``text`` with "[at]" and "(dot)" written as "@" and "."."""
-    return _SPELLED_OUT.sub(lambda m: "@" if m[1].lower() == "at" else ".", text)
+    """``text`` with "[at]" and "(dot)", or " at " and " dot ", written as "@" and "."."""
+    text = _SPELLED_OUT.sub(lambda m: "@" if m[1].lower() == "at" else ".", text)
+    if " dot " in text or " DOT " in text:
+        text = _IN_WORDS.sub(_in_words, text)
+    return text
 
 
 _MASK_SYMBOLS = "*•●■█▪·∙◦○□×#?"
@@ -224,7 +257,7 @@ def _under(domain: str, parent: str | None) -> bool:
 
 class PiiVisible(Check):
     id = "pii-visible"
-    version = "5"
+    version = "6"
     title = "Customer e-mail addresses blurred"
     description = (
         "Customer e-mail addresses in POE documents should be blurred, keeping the domain "

@@ -366,6 +366,8 @@ def test_customer_recipients_of_an_email_poe_are_readable_addresses(claims):
         "susie.jones[at]contoso.com",
         "susie.jones (at) contoso (dot) com",
         "susie.jones{AT}contoso.com",
+        "susie.jones at contoso dot com",
+        "susie.jones AT contoso DOT com",
     ],
 )
 def test_address_with_the_at_sign_spelled_out_is_still_readable(claims, written):
@@ -374,6 +376,20 @@ def test_address_with_the_at_sign_spelled_out_is_still_readable(claims, written)
     assert status == Status.WARN
     assert "1 customer address(es) (s****s@contoso.com)" in results[0]["message"]
     assert results[0]["evidence"][0]["excerpt"] == "Customer contact: s****s@contoso.com"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Visit us at contoso dot com for the slides.",
+        "The team met at Contoso dot matrix printer room.",
+        "Arrived at 10 dot com time.",
+    ],
+)
+def test_words_at_and_dot_in_a_sentence_are_no_address(claims, line):
+    report = docx_document("report.docx", ["Workshop report", line])
+    status, _ = run(claims, report)
+    assert status == Status.PASS
 
 
 def test_bracketed_at_that_is_not_an_address_is_ignored(claims):
