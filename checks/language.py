@@ -250,6 +250,21 @@ def _boilerplate_only(document: DocumentView) -> bool:
     return _letters(_STAMPS.sub(" ", "\n".join(rest))) < MIN_SEGMENT_LETTERS
 
 
+def _scans_only(document: DocumentView) -> bool:
+    """Whether every page of a PDF is a scanned image whose only text is a short line or two.
+
+    On one page a repeated footer cannot be seen repeating; the reader can see the image.
+    """
+    scanned = set(document.scanned_pages)
+    if not scanned:
+        return False
+    pages = [(location, text) for location, text, _code in document.segments if text.strip()]
+    return all(
+        _PAGE.search(location) and int(location.rsplit(" ", 1)[1]) in scanned
+        for location, _text in pages
+    ) and all(_letters(text) < BOILERPLATE_LETTERS for _location, text in pages)
+
+
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Chinese function words that Japanese does not write, in either script.
 _CHINESE_WORDS = re.compile("[们們这這说說吗嗎呢吧么麼她]")
@@ -331,7 +346,7 @@ def _excerpt(document: DocumentView, code: str) -> Evidence:
 
 class Language(Check):
     id = "language"
-    version = "4"
+    version = "5"
     title = "Documents in English, French or Japanese"
     description = (
         "Every document is in a language the POE review supports (English, French, Japanese). "
@@ -360,6 +375,15 @@ class Language(Check):
             if _stamps_only(document.text):
                 # Nothing but a scanner's stamp or page numbers on the pages: an image.
                 unknown.append((document, "no readable text (an image-only or scanned document?)"))
+                continue
+            if _scans_only(document):
+                unknown.append(
+                    (
+                        document,
+                        "its pages are scanned images; their only text is a line or two "
+                        "(a header, a footer or a stamp)",
+                    )
+                )
                 continue
             if _boilerplate_only(document):
                 unknown.append(

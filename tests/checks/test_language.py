@@ -588,3 +588,44 @@ def test_a_two_page_document_printed_twice_is_not_boilerplate(claims):
     claim = claims.view(documents=[invoice(), scanned_pdf("summary.pdf", 2, [], lambda n: lines)])
     status, _ = run(claims, claim)
     assert status == Status.PASS
+
+
+def image_pdf(file_name: str, pages: int, footer: list[str], body: list[str] = ()) -> object:
+    """A PDF whose pages are a photographed page (a real raster image) with ``footer`` under it
+    and ``body`` as text beside it, as a scanner or a phone app writes them."""
+    from PIL import Image, ImageDraw
+    from reportlab.pdfgen import canvas
+
+    picture = Image.new("L", (850, 1100), 250)
+    ImageDraw.Draw(picture).rectangle((80, 80, 770, 400), fill=40)
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    for _ in range(pages):
+        page.drawInlineImage(picture, 30, 70, 535, 720)
+        for index, line in enumerate(body):
+            page.drawString(40, 800 - 14 * index, line)
+        for index, line in enumerate(footer):
+            page.drawString(72, 50 - 14 * index, line)
+        page.showPage()
+    page.save()
+    return raw_document(file_name, buffer.getvalue())
+
+
+@pytest.mark.parametrize("footer", [["Confidential - Internal use only"], ["Scan to Email"]])
+def test_a_one_page_scan_with_a_short_footer_cannot_tell(claims, footer):
+    # One page: the footer cannot be seen repeating, but the page is an image.
+    claim = claims.view(documents=[invoice(), image_pdf("scan.pdf", 1, footer)])
+    assert claim.documents[1].scanned_pages == (1,)
+    status, results = run(claims, claim)
+    assert status == Status.WARN
+    assert results[0]["message"].startswith(
+        "Could not determine the language of scan.pdf: its pages are scanned images"
+    )
+
+
+def test_a_page_with_an_image_and_real_text_is_judged_by_its_text(claims):
+    lines = [ENGLISH[i : i + 90] for i in range(0, 270, 90)]
+    claim = claims.view(documents=[invoice(), image_pdf("photos.pdf", 1, [], lines)])
+    assert claim.documents[1].scanned_pages == ()
+    status, _ = run(claims, claim)
+    assert status == Status.PASS

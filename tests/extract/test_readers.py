@@ -165,6 +165,38 @@ def test_pdf_page_limit_warns(make_pdf):
     assert "only the first 2 of 5 pages were read" in result.warnings
 
 
+def _photographed_pdf(footer: str, body: list[str]) -> bytes:
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.drawInlineImage(Image.new("L", (400, 500), 200), 30, 70, 535, 720)  # a scanned page
+    for index, line in enumerate(body):
+        page.drawString(40, 810 - 12 * index, line)
+    page.drawString(72, 50, footer)
+    page.showPage()
+    page.drawString(72, 700, "A page of text only")
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+def test_pdf_pages_that_are_an_image_with_a_line_of_text_are_noted_as_scans():
+    from workbench.extract.model import scanned_pages
+
+    result = extract_bytes(_photographed_pdf("Confidential - Internal use only", []))
+    assert texts(result)["page 1"] == "Confidential - Internal use only"
+    assert scanned_pages(result.warnings) == (1,)  # page 2 has no image
+    assert "pages that are an image with little or no text (scanned?): 1" in result.warnings
+
+
+def test_pdf_page_with_an_image_and_a_page_of_text_is_no_scan():
+    body = ["The workshop covered the migration plan, the landing zone and the pilot."] * 4
+    result = extract_bytes(_photographed_pdf("Footer", body))
+    assert result.warnings == ()
+
+
 def test_pdf_with_empty_user_password_opens(make_pdf, tmp_path):
     import pypdf
 

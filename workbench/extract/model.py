@@ -226,3 +226,20 @@ def _segments_from_json(stored: dict[str, Any] | list) -> tuple[Segment, ...]:
 
 def _unpickle_extraction(kind: str, segments: tuple, *fields: Any) -> Extraction:
     return Extraction(kind, _unpack_segments(segments), *fields)
+
+
+# A PDF reader's note of the pages that are scans, which checks read back (see
+# DocumentView.scanned_pages).
+SCANNED_PAGES = "pages that are an image with little or no text (scanned?)"
+
+
+def scanned_pages_note(pages: list[int]) -> str:
+    return f"{SCANNED_PAGES}: {', '.join(map(str, pages))}"
+
+
+def scanned_pages(warnings: tuple[str, ...] | list[str]) -> tuple[int, ...]:
+    """The page numbers a PDF's extraction warned are scans (see ``scanned_pages_note``)."""
+    for warning in warnings:
+        if warning.startswith(SCANNED_PAGES + ": "):
+            return tuple(int(n) for n in warning.rpartition(": ")[2].split(", ") if n.isdigit())
+    return ()

@@ -19,7 +19,7 @@ import logging
 import os
 import threading
 
-from ..model import ExtractionFailed
+from ..model import ExtractionFailed, scanned_pages_note
 from .base import Collector
 
 _pdfium_lock = threading.Lock()
@@ -91,6 +91,7 @@ def _pages_pdfium(document, out: Collector) -> None:
     if count > limit:
         out.warn(f"only the first {limit} of {count} pages were read")
     failed = 0
+    scanned: list[int] = []
     for index in range(min(count, limit)):
         out.check()
         if out.full:
@@ -103,9 +104,12 @@ def _pages_pdfium(document, out: Collector) -> None:
         try:
             textpage = page.get_textpage()
             try:
-                out.add(f"page {index + 1}", textpage.get_text_range())
+                text = textpage.get_text_range()
+                out.add(f"page {index + 1}", text)
             finally:
                 textpage.close()
+            if _is_scanned(page, text):
+                scanned.append(index + 1)
         except pdfium.PdfiumError:
             failed += 1
         finally:
@@ -116,6 +120,34 @@ def _pages_pdfium(document, out: Collector) -> None:
         )
     if failed:
         out.warn(f"{failed} page(s) could not be read")
+    if scanned:
+        out.warn(scanned_pages_note(scanned))
+
+
+# A page whose text is a line or two beside an image covering most of it is a scan: its
+# text is the scanner's or the template's (a footer, a stamp), not what the page says.
+SCAN_COVERAGE = 0.5
+SCAN_MAX_LETTERS = 200
+SCAN_MAX_IMAGES = 200  # looked at per page: a page of thousands of icons is no scan
+
+
+def _is_scanned(page, text: str) -> bool:
+    if sum(ch.isalpha() for ch in text) > SCAN_MAX_LETTERS:
+        return False
+    try:
+        width, height = page.get_size()
+        if width <= 0 or height <= 0:
+            return False
+        objects = page.get_objects(filter=(pdfium_raw.FPDF_PAGEOBJ_IMAGE,), max_depth=3)
+        for seen, image in enumerate(objects):
+            if seen >= SCAN_MAX_IMAGES:
+                return False
+            left, bottom, right, top = image.get_bounds()
+            if (right - left) * (top - bottom) >= SCAN_COVERAGE * width * height:
+                return True
+    except (pdfium.PdfiumError, ValueError, TypeError, OverflowError):
+        return False
+    return False
 
 
 def read_pdf_pypdf(data: bytes, out: Collector) -> None:
