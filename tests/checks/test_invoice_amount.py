@@ -640,17 +640,15 @@ def test_a_tax_invoice_title_is_not_a_tax_amount(claims, title):
     assert "tax," not in result.message and "452" not in result.message
 
 
-NET_VAT_GROSS = ["FridayINC Inc.", "All amounts in USD", "Description Net VAT Gross"]
+def net_vat_gross_pdf(*rows):
+    """A PDF invoice with a Net | VAT | Gross table of item ``rows`` and no totals row."""
+    header = ["FridayINC Inc.", "All amounts in USD", "Description Net VAT Gross"]
+    return pdf_document("invoice.pdf", [*header, *rows])
 
 
 def test_item_rows_of_a_net_vat_gross_table_without_totals_add_up_their_net_column(claims):
-    invoice = pdf_document(
-        "invoice.pdf",
-        [
-            *NET_VAT_GROSS,
-            "Assessment 7,500.00 1,500.00 9,000.00",
-            "Migration 7,500.00 1,500.00 9,000.00",
-        ],
+    invoice = net_vat_gross_pdf(
+        "Assessment 7,500.00 1,500.00 9,000.00", "Migration 7,500.00 1,500.00 9,000.00"
     )
     status, (result,) = run(claims, invoice)
     assert status == Status.PASS, result.message
@@ -662,13 +660,8 @@ def test_item_rows_of_a_net_vat_gross_table_without_totals_add_up_their_net_colu
 
 def test_the_gross_column_of_item_rows_is_not_the_pretax_amount(claims):
     # Gross 9,000 + 6,000 is the rate; net 7,500 + 5,000 is not.
-    invoice = pdf_document(
-        "invoice.pdf",
-        [
-            *NET_VAT_GROSS,
-            "Assessment 7,500.00 1,500.00 9,000.00",
-            "Migration 5,000.00 1,000.00 6,000.00",
-        ],
+    invoice = net_vat_gross_pdf(
+        "Assessment 7,500.00 1,500.00 9,000.00", "Migration 5,000.00 1,000.00 6,000.00"
     )
     status, (result,) = run(claims, invoice)
     assert status == Status.FAIL, result.message
