@@ -17,7 +17,9 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import threading
+from itertools import islice
 
 from ..model import ExtractionFailed, scanned_pages_note
 from .base import Collector
@@ -129,10 +131,13 @@ def _pages_pdfium(document, out: Collector) -> None:
 SCAN_COVERAGE = 0.5
 SCAN_MAX_LETTERS = 200
 SCAN_MAX_IMAGES = 200  # looked at per page: a page of thousands of icons is no scan
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _is_scanned(page, text: str) -> bool:
-    if sum(ch.isalpha() for ch in text) > SCAN_MAX_LETTERS:
+    # Counting stops at the limit: a page of prose is not walked letter by letter.
+    letters = islice(_LETTER.finditer(text), SCAN_MAX_LETTERS + 1)
+    if len(text) > SCAN_MAX_LETTERS and sum(1 for _ in letters) > SCAN_MAX_LETTERS:
         return False
     try:
         width, height = page.get_size()
