@@ -255,14 +255,12 @@ def _scans_only(document: DocumentView) -> bool:
 
     On one page a repeated footer cannot be seen repeating; the reader can see the image.
     """
-    scanned = set(document.scanned_pages)
-    if not scanned:
-        return False
-    pages = [(location, text) for location, text, _code in document.segments if text.strip()]
-    return all(
-        _PAGE.search(location) and int(location.rsplit(" ", 1)[1]) in scanned
-        for location, _text in pages
-    ) and all(_letters(text) < BOILERPLATE_LETTERS for _location, text in pages)
+    scanned = set(document.extraction.scanned)
+    return bool(scanned) and all(
+        location in scanned and _letters(text) < BOILERPLATE_LETTERS
+        for location, text, _code in document.segments
+        if text.strip()
+    )
 
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")

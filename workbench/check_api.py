@@ -34,7 +34,7 @@ from enum import StrEnum
 from typing import Any, ClassVar
 
 from workbench.domain.enums import CheckStatus as Status
-from workbench.extract.model import Extraction, Segment, scanned_pages
+from workbench.extract.model import Extraction, Segment
 from workbench.extract.sniff import extension_of
 
 __all__ = [
@@ -192,7 +192,8 @@ class DocumentView:
     @property
     def scanned_pages(self) -> tuple[int, ...]:
         """The PDF pages that are an image with little or no text beside it (scans)."""
-        return scanned_pages(self.extraction.warnings)
+        own = (location.removeprefix("page ") for location in self.extraction.scanned)
+        return tuple(int(page) for page in own if page.isdigit())
 
     @property
     def unreadable_reason(self) -> str | None:

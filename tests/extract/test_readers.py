@@ -183,11 +183,9 @@ def _photographed_pdf(footer: str, body: list[str]) -> bytes:
 
 
 def test_pdf_pages_that_are_an_image_with_a_line_of_text_are_noted_as_scans():
-    from workbench.extract.model import scanned_pages
-
     result = extract_bytes(_photographed_pdf("Confidential - Internal use only", []))
     assert texts(result)["page 1"] == "Confidential - Internal use only"
-    assert scanned_pages(result.warnings) == (1,)  # page 2 has no image
+    assert result.scanned == ("page 1",)  # page 2 has no image
     assert "pages that are an image with little or no text (scanned?): 1" in result.warnings
 
 

@@ -38,7 +38,7 @@ from .words import word_hashes
 # Bump the first part whenever our own code may produce different output. The
 # suffix changes by itself when a library that shapes the text is upgraded, so
 # extractions cached under (sha256, READER_VERSION) are never stale.
-_OWN_VERSION = "6"
+_OWN_VERSION = "7"
 _LIBRARIES = (
     "pypdfium2",
     "pypdf",
@@ -160,6 +160,7 @@ def extract_bytes(
         reader=out.reader,
         reader_version=READER_VERSION,
         warnings=tuple(out.warnings),
+        scanned=tuple(out.scanned),
         word_hashes=word_hashes("\n".join(s.text for s in segments)) if index_words else b"",
     )
 

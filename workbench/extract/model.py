@@ -100,6 +100,9 @@ class Extraction:
     warnings: tuple[str, ...] = ()
     # workbench.extract.words.word_hashes(text): kept apart from to_dict() (bytes, not JSON).
     word_hashes: bytes = field(default=b"", repr=False)
+    # Where a page is a scanned image with little or no text ("page 2",
+    # "attachment scan.pdf / page 1"): what text it has is a footer or a stamp.
+    scanned: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -123,6 +126,7 @@ class Extraction:
                 self.reader_version,
                 self.warnings,
                 self.word_hashes,
+                self.scanned,
             ),
         )
 
@@ -149,6 +153,7 @@ class Extraction:
             "reader": self.reader,
             "reader_version": self.reader_version,
             "warnings": list(self.warnings),
+            "scanned": list(self.scanned),
         }
 
     @classmethod
@@ -164,6 +169,7 @@ class Extraction:
             reader_version=data.get("reader_version", ""),
             warnings=tuple(data.get("warnings", ())),
             word_hashes=word_hashes,
+            scanned=tuple(data.get("scanned", ())),
         )
 
     @classmethod
@@ -226,20 +232,3 @@ def _segments_from_json(stored: dict[str, Any] | list) -> tuple[Segment, ...]:
 
 def _unpickle_extraction(kind: str, segments: tuple, *fields: Any) -> Extraction:
     return Extraction(kind, _unpack_segments(segments), *fields)
-
-
-# A PDF reader's note of the pages that are scans, which checks read back (see
-# DocumentView.scanned_pages).
-SCANNED_PAGES = "pages that are an image with little or no text (scanned?)"
-
-
-def scanned_pages_note(pages: list[int]) -> str:
-    return f"{SCANNED_PAGES}: {', '.join(map(str, pages))}"
-
-
-def scanned_pages(warnings: tuple[str, ...] | list[str]) -> tuple[int, ...]:
-    """The page numbers a PDF's extraction warned are scans (see ``scanned_pages_note``)."""
-    for warning in warnings:
-        if warning.startswith(SCANNED_PAGES + ": "):
-            return tuple(int(n) for n in warning.rpartition(": ")[2].split(", ") if n.isdigit())
-    return ()

@@ -22,6 +22,7 @@ class Collector:
     segments: list[Segment] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     reader: str = ""
+    scanned: list[str] = field(default_factory=list)  # see Extraction.scanned
 
     def add(self, location: str, text: str) -> None:
         """Clean ``text`` and keep it under ``location`` if anything is left.
@@ -59,5 +60,6 @@ class Collector:
     def child(self, prefix: str) -> Collector:
         """A collector for an embedded document that shares this one's budget."""
         return Collector(
-            self.budget, self.prefix + prefix, self.segments, self.warnings, self.reader
-        )
+            self.budget, self.prefix + prefix, self.segments, self.warnings, self.reader,
+            self.scanned,
+        )  # fmt: skip

@@ -21,7 +21,7 @@ import re
 import threading
 from itertools import islice
 
-from ..model import ExtractionFailed, scanned_pages_note
+from ..model import ExtractionFailed
 from .base import Collector
 
 _pdfium_lock = threading.Lock()
@@ -112,6 +112,7 @@ def _pages_pdfium(document, out: Collector) -> None:
                 textpage.close()
             if _is_scanned(page, text):
                 scanned.append(index + 1)
+                out.scanned.append(f"{out.prefix}page {index + 1}")
         except pdfium.PdfiumError:
             failed += 1
         finally:
@@ -123,7 +124,8 @@ def _pages_pdfium(document, out: Collector) -> None:
     if failed:
         out.warn(f"{failed} page(s) could not be read")
     if scanned:
-        out.warn(scanned_pages_note(scanned))
+        out.warn(f"pages that are an image with little or no text (scanned?): "
+                 f"{', '.join(map(str, scanned))}")  # fmt: skip
 
 
 # A page whose text is a line or two beside an image covering most of it is a scan: its
