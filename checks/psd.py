@@ -80,6 +80,15 @@ _DISCLOSE = re.compile(
 # ... and what is disclosed: the partner's incentive from Microsoft. "Incentive" says it on
 # its own; a payment, fee or funding only when Microsoft pays it (not "payment card data").
 _INCENTIVE = re.compile(r"incentive|incitati|インセンティブ", re.IGNORECASE)
+# Incentives that are not the partner's: staff and sales schemes, tax breaks, a product's
+# ("Microsoft Viva incentives" are an HR feature). Matched on the words just before.
+_OTHER_INCENTIVE = re.compile(
+    r"\b(?:employees?|staff|workforce|workers?|personnel|sales|tax|fiscal|viva|hr"
+    r"|performance|recognition|wellness|well-?being|retention|loyalty|attendance)"
+    r"(?:['’]s?)?\s+(?:[^\W\d_]+\s+)?$",
+    re.IGNORECASE,
+)
+_OTHER_INCITATION = re.compile(r"\w*\s+(?:fiscales?|salariales?|commerciales?)\b", re.IGNORECASE)
 _PAYMENT = re.compile(
     r"payment|funding|\bfees?\b|compensation|paiement|r[ée]mun[ée]ration|financement|\bvers[ée]"
     r"|報酬|支払|対価",
@@ -133,7 +142,12 @@ class Finding:
 
 def _incentive_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` speaks of the partner's incentive, or a payment by Microsoft."""
-    spans = [(m.start(), m.end()) for m in _INCENTIVE.finditer(text)]
+    spans = [
+        (m.start(), m.end())
+        for m in _INCENTIVE.finditer(text)
+        if not _OTHER_INCENTIVE.search(text, max(0, m.start() - 40), m.start())
+        and not _OTHER_INCITATION.match(text, m.end(), m.end() + 30)
+    ]
     for payment in _PAYMENT.finditer(text):
         around = text[max(0, payment.start() - 120) : payment.end() + 120]
         if _MICROSOFT.search(around):
@@ -245,14 +259,15 @@ def required(claim: ClaimView) -> bool:
 
 class PublicSectorDisclosure(Check):
     id = "psd"
-    version = "4"
+    version = "5"
     title = "Public Sector Disclosure present"
     description = (
         "A public-sector customer in India, Puerto Rico or the United States needs a Public "
         "Sector Disclosure among the POE documents. It is recognised by what it says (English, "
         "French or Japanese), never by its file name; a document that only mentions one (to "
         "follow, pending, declined, missing, N/A, an agenda or checklist item) is not one: its "
-        "title counts only over a statement of the incentive. Other claims skip this check."
+        "title counts only over a statement of the partner's incentive (a staff scheme, a tax "
+        "break or a product's incentives are not it). Other claims skip this check."
     )
 
     def applies_to(self, claim: ClaimView) -> bool:

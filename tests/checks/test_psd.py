@@ -548,3 +548,39 @@ def test_office_of_information_is_not_a_verb_that_informs(claims):
     )
     status, _ = run(claims, claims.view(customer=PUBLIC_US, documents=[letter]))
     assert status == Status.FAIL
+
+
+# Incentives that are not the partner's: a report about a staff scheme, a product feature or a
+# tax break uses a disclosure's words ("inform", "incentive", a public body) without being one.
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "We discussed how the agency can inform staff about Microsoft Viva incentives and "
+        "recognition features for its public sector workforce.",
+        "The county agreed to notify its employees of the new employee incentive programme "
+        "for public sector staff who complete the Copilot training.",
+        "The City acknowledged the state tax incentives available to it as a government "
+        "agency that modernises its devices.",
+        "La municipalité, entité publique, est informée des incitations fiscales pour la "
+        "modernisation du secteur public.",
+    ],
+    ids=["viva-incentives", "employee-incentive", "tax-incentives", "incitations-fiscales"],
+)
+def test_a_report_about_other_incentives_is_not_a_disclosure(claims, statement):
+    report = docx_document("report.docx", ["Workshop summary", statement])
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
+    assert status == Status.FAIL, result["message"]
+
+
+def test_the_partners_incentive_beside_a_staff_scheme_is_still_a_disclosure(claims):
+    letter = docx_document(
+        "letter.docx",
+        [
+            "Public Sector Disclosure",
+            "Beyond the employee incentive programme discussed in the workshop, FridayINC "
+            "discloses to the City of Riverton, a government entity, that Microsoft pays "
+            "FridayINC an incentive for delivering this engagement.",
+        ],
+    )
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[letter]))
+    assert status == Status.PASS, result["message"]
