@@ -43,18 +43,29 @@ _TITLE = re.compile(
 # Words that, in the same sentence as the title phrase, make it a mention of a disclosure
 # that is elsewhere, later or not needed ("PSD form pending signature", "Public Sector
 # Disclosure: N/A"), not the disclosure itself.
-_MENTION = re.compile(
-    r"\bto\s+be\s+(?:signed|provided|uploaded|sent|submitted|completed|obtained|collected)"
+_NOT_THERE = (
+    r"\b(?:to|will|shall)\s+be\s+(?:signed|provided|uploaded|sent|submitted|completed"
+    r"|obtained|collected)"
     r"|\bpending\b|\b(?:will|to)\s+follow|\bN/A\b|not\s+applicable|\bnot\s+(?:yet\s+)?"
     r"(?:required|needed|signed|provided|received|available|attached|included)"
+    r"|\b(?:would|will|did|does|could|has|have)\s*n(?:o|['’])t\s+(?:yet\s+)?sign"
     r"|\bseparately\b|\b(?:later|awaiting|outstanding)\b|has\s+been\s+(?:asked|requested)"
     r"|[àa]\s+venir|en\s+attente|sans\s+objet|non\s+applicable|s[ée]par[ée]ment"
     r"|ult[ée]rieurement|後日|別途|未署名|署名待ち|予定|該当なし|対象外"
-    # ... or that it is missing, refused, asked for, or a topic: a checklist's empty box
-    # ("☐ Public Sector Disclosure"), an agenda item, "the PSD requirement".
-    r"|\b(?:declined|refused|missing|requested|requirements?|overview|once\s+signed)\b"
-    r"|\bTB[CD]\b|\bsee\s+(?:the\s+)?attach|\bno\s+(?:signed\s+)?(?:public[\s-]+sector|PSD\b)|☐"
-    r"|refus|manquant|non\s+(?:sign|fourni|re[çc]u)|未提出|未回収|依頼中",
+    r"|\b(?:declined|refused|missing|once\s+signed)\b|\bTB[CD]\b|\bsee\s+(?:the\s+)?attach"
+    r"|\bno\s+(?:signed\s+)?(?:public[\s-]+sector|PSD\b)"
+    r"|refus|manquant|non\s+(?:sign|fourni|re[çc]u)|未提出|未回収|依頼中"
+)
+# ... or that it is a topic: a checklist's item or empty box ("☐ Public Sector Disclosure"),
+# an agenda item, "the PSD requirement".
+_TOPIC = r"\b(?:requested|overview|agenda|checklist)\b|☐"
+_MENTION = re.compile(rf"{_NOT_THERE}|{_TOPIC}|\brequirements?\b", re.IGNORECASE)
+# The same, said in the sentence of a statement: it is not made, only spoken of. "In line
+# with Microsoft's requirements, FridayINC discloses ..." is still a statement.
+_STATEMENT_MENTION = re.compile(
+    # A blank form's placeholders ("[Partner name] discloses to [Customer name]") disclose nothing.
+    rf"{_NOT_THERE}|{_TOPIC}|\[[^\]\n]{{0,30}}\b(?:name|partner|customer|company|entity)\b"
+    r"[^\]\n]{0,30}\]|<\s*(?:partner|customer|company)[^>\n]{0,30}>|\{\{",
     re.IGNORECASE,
 )
 # A statement needs a public-sector party (unless the claim's customer is named instead) ...
@@ -80,21 +91,59 @@ _DISCLOSE = re.compile(
 # ... and what is disclosed: the partner's incentive from Microsoft. "Incentive" says it on
 # its own; a payment, fee or funding only when Microsoft pays it (not "payment card data").
 _INCENTIVE = re.compile(r"incentive|incitati|インセンティブ", re.IGNORECASE)
-# Incentives that are not the partner's: staff and sales schemes, tax breaks, a product's
-# ("Microsoft Viva incentives" are an HR feature). Matched on the words just before.
+# Incentives that are not the partner's: staff schemes, tax breaks, residents' rebates, a
+# product's ("Microsoft Viva incentives" are an HR feature). Matched on the words just before.
 _OTHER_INCENTIVE = re.compile(
-    r"\b(?:employees?|staff|workforce|workers?|personnel|sales|tax|fiscal|viva|hr"
-    r"|performance|recognition|wellness|well-?being|retention|loyalty|attendance)"
+    r"\b(?:employees?|staff|workforce|workers?|personnel|tax|fiscal|viva|hr|recognition"
+    r"|wellness|well-?being|retention|loyalty|attendance|energy|efficiency|rebate"
+    r"|homeowners?|residents?|citizens?|students?)"
     r"(?:['’]s?)?\s+(?:[^\W\d_]+\s+)?$",
     re.IGNORECASE,
 )
-_OTHER_INCITATION = re.compile(r"\w*\s+(?:fiscales?|salariales?|commerciales?)\b", re.IGNORECASE)
+# ... and the words after: who receives it, or a French qualifier ("incitations fiscales").
+_OTHER_BENEFICIARY = re.compile(
+    r"\w*\W+(?:[^\W\d_]+\W+){0,4}?(?:to|for|available\s+to|aux?)\s+(?:its\s+|the\s+|all\s+"
+    r"|local\s+|their\s+|les\s+)?(?:staff|employees|workers|residents|homeowners|citizens"
+    r"|students|teachers|taxpayers|households|farmers|salari[ée]s|habitants|citoyens)\b"
+    r"|\w*\s+(?:fiscales?|salariales?)\b",
+    re.IGNORECASE,
+)
 _PAYMENT = re.compile(
     r"payment|funding|\bfees?\b|compensation|paiement|r[ée]mun[ée]ration|financement|\bvers[ée]"
     r"|報酬|支払|対価",
     re.IGNORECASE,
 )
 _MICROSOFT = re.compile(r"microsoft|マイクロソフト", re.IGNORECASE)
+# A payment is Microsoft's when it comes from Microsoft ("an incentive payment from
+# Microsoft", "Microsoft's funding"); "permit fees collected through the Microsoft Power
+# Pages portal" are not. Japanese has no spaces to count words by: nearness there.
+_FROM_MICROSOFT = re.compile(
+    r"^\W{0,3}(?:[^\W\d_]+\W+){0,5}?(?:from|by|de|par)\s+(?:la\s+soci[ée]t[ée]\s+)?microsoft",
+    re.IGNORECASE,
+)
+# ... but fees "billed by Microsoft" are the customer's to Microsoft.
+_TO_MICROSOFT = re.compile(
+    r"\b(?:bill|charg|invoic|collect|owed|due|payabl|factur)\w*\s", re.IGNORECASE
+)
+
+
+def _from_microsoft(text: str, end: int) -> bool:
+    """Whether the words after text[:end] say it comes from Microsoft."""
+    found = _FROM_MICROSOFT.match(text[end : end + 100])
+    return found is not None and _TO_MICROSOFT.search(found[0]) is None
+
+
+# Or Microsoft's words stand before it: "Microsoft's funding", "Microsoft provides FridayINC
+# with funding".
+_MICROSOFTS = re.compile(
+    r"microsoft(?:['’]s)?\W+(?:[^\W\d_]+\W+)?$"
+    r"|microsoft\s+(?:(?:will|shall|also)\s+)?(?:provides?|gives?|grants?|offers?|awards?)\s+"
+    r"(?:[^\W\d_]+\W+){0,4}$",
+    re.IGNORECASE,
+)
+_JA_PAYMENT = re.compile(r"報酬|支払|対価")
+
+
 # Letters from customers say it with a verb: "funded by Microsoft", "paid by Microsoft",
 # "Microsoft compensates FridayINC". Only Microsoft as the payer counts: "the City pays for
 # its Microsoft licences" is not a disclosure, nor is "Microsoft Finance" (Dynamics 365).
@@ -145,13 +194,22 @@ def _incentive_spans(text: str) -> list[tuple[int, int]]:
     spans = [
         (m.start(), m.end())
         for m in _INCENTIVE.finditer(text)
-        if not _OTHER_INCENTIVE.search(text, max(0, m.start() - 40), m.start())
-        and not _OTHER_INCITATION.match(text, m.end(), m.end() + 30)
+        if _from_microsoft(text, m.end())
+        or not (
+            _OTHER_INCENTIVE.search(text, max(0, m.start() - 40), m.start())
+            or _OTHER_BENEFICIARY.match(text, m.end(), m.end() + 80)
+        )
     ]
     for payment in _PAYMENT.finditer(text):
-        around = text[max(0, payment.start() - 120) : payment.end() + 120]
-        if _MICROSOFT.search(around):
-            spans.append((payment.start(), payment.end()))
+        start, end = payment.span()
+        if _JA_PAYMENT.fullmatch(payment[0]):
+            ours = _MICROSOFT.search(text, max(0, start - 40), end + 40) is not None
+        else:
+            ours = bool(
+                _from_microsoft(text, end) or _MICROSOFTS.search(text, max(0, start - 80), start)
+            )
+        if ours:
+            spans.append((start, end))
     spans.extend((m.start(), m.end()) for m in _PAID_BY_MICROSOFT.finditer(text))
     return sorted(spans)
 
@@ -167,7 +225,7 @@ def _statement(
     for start, end in _incentive_spans(text):
         lo, hi = max(0, start - NEAR), end + NEAR
         verb = _DISCLOSE.search(text, lo, hi)
-        if verb is None:
+        if verb is None or _mention(text, start, end, _STATEMENT_MENTION):
             continue
         if party is not None and not any(
             p.search(text, max(0, start - 2 * NEAR), end + 2 * NEAR) for p in party
@@ -178,12 +236,12 @@ def _statement(
     return None
 
 
-def _mention(text: str, start: int, end: int) -> bool:
+def _mention(text: str, start: int, end: int, words: re.Pattern[str] = _MENTION) -> bool:
     """Whether the sentence around text[start:end] says the disclosure is elsewhere or moot."""
     left = max(text.rfind(mark, max(0, start - 150), start) for mark in ".!?。\n")
     right = [i for mark in ".!?。\n" if (i := text.find(mark, end, end + 150)) >= 0]
     sentence = text[left + 1 : min(right, default=end + 150)]
-    return bool(_MENTION.search(sentence))
+    return bool(words.search(sentence))
 
 
 def _party(customer: CustomerView | None) -> tuple[re.Pattern[str], ...]:
@@ -259,7 +317,7 @@ def required(claim: ClaimView) -> bool:
 
 class PublicSectorDisclosure(Check):
     id = "psd"
-    version = "5"
+    version = "6"
     title = "Public Sector Disclosure present"
     description = (
         "A public-sector customer in India, Puerto Rico or the United States needs a Public "
@@ -267,7 +325,9 @@ class PublicSectorDisclosure(Check):
         "French or Japanese), never by its file name; a document that only mentions one (to "
         "follow, pending, declined, missing, N/A, an agenda or checklist item) is not one: its "
         "title counts only over a statement of the partner's incentive (a staff scheme, a tax "
-        "break or a product's incentives are not it). Other claims skip this check."
+        "break or a product's incentives are not it; a payment or fee counts when it comes "
+        "from Microsoft), and a statement still to be signed or a blank form is not one. "
+        "Other claims skip this check."
     )
 
     def applies_to(self, claim: ClaimView) -> bool:

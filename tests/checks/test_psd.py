@@ -584,3 +584,102 @@ def test_the_partners_incentive_beside_a_staff_scheme_is_still_a_disclosure(clai
     )
     status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[letter]))
     assert status == Status.PASS, result["message"]
+
+
+# An ordinary report for a public body: a payment word beside a Microsoft product and a
+# common verb ("informed", "notify", "aware") is no statement that Microsoft pays the partner.
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Residents of the City of Riverton will be informed by text message when permit fees "
+        "collected through the Microsoft Power Pages portal are due.",
+        "Notify citizens of overdue parking payments with Microsoft Copilot Studio for the City "
+        "of Riverton.",
+        "The City of Riverton HR team is aware that employee compensation data must stay in the "
+        "Microsoft 365 tenant in the US.",
+        "The City of Riverton, a public sector body, wants to inform residents about the energy "
+        "efficiency incentive available to homeowners, using a Copilot Studio agent.",
+        "The City of Riverton asked us to review its employee incentive programme. We informed "
+        "the HR team of options to disclose incentive payments to staff in Teams.",
+        "The City of Riverton understands that the Copilot Studio licence fees are billed by "
+        "Microsoft.",
+    ],
+    ids=[
+        "permit-fees",
+        "parking-payments",
+        "compensation-data",
+        "homeowners",
+        "staff-payments",
+        "billed-by-microsoft",
+    ],
+)
+def test_a_report_with_payment_words_beside_microsoft_is_not_a_disclosure(claims, statement):
+    report = docx_document("findings.docx", ["Executive Summary", statement])
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
+    assert status == Status.FAIL, result["message"]
+
+
+# Headed with the phrase, saying in the next sentence that it is not there; an agenda or a
+# checklist item; a blank form.
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["Public Sector Disclosure",
+         "The disclosure of the Microsoft incentive to FridayINC is pending the City's signature."],
+        ["Public Sector Disclosure", "The City has not signed the disclosure of the Microsoft "
+         "incentive yet; we expect it next week."],
+        ["Public Sector Disclosure", "The signed disclosure of the Microsoft incentive will be "
+         "uploaded tomorrow by the partner."],
+        ["Public Sector Disclosure", "The City's legal team would not sign the disclosure of the "
+         "Microsoft incentive to FridayINC."],
+        ["Kickoff agenda", "09:00 Welcome",
+         "09:15 Public Sector Disclosure of the Microsoft incentive (overview)", "10:00 Envisioning"],
+        ["Microsoft Partner Incentives - POE checklist", "1. Invoice", "2. Customer survey",
+         "3. Public Sector Disclosure (signed by the customer)"],
+        ["Public Sector Disclosure", "[Partner name] discloses to [Customer name], a public sector "
+         "entity, that Microsoft will pay [Partner name] an incentive for delivering [engagement].",
+         "Customer signature: ____________", "Date: ________"],
+    ],
+    ids=["pending", "not-signed-yet", "will-be-uploaded", "would-not-sign", "agenda", "checklist",
+         "blank-form"],
+)  # fmt: skip
+def test_a_disclosure_spoken_of_but_not_made_is_not_one(claims, paragraphs):
+    document = docx_document("report.docx", paragraphs)
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[document]))
+    assert status == Status.FAIL, result["message"]
+
+
+@pytest.mark.parametrize(
+    "incentive", ["a performance incentive", "a partner sales incentive", "an incentive payment"]
+)
+def test_the_partners_incentive_from_microsoft_by_any_name_is_a_disclosure(claims, incentive):
+    document = docx_document(
+        "psd.docx",
+        [
+            "Public Sector Disclosure",
+            f"FridayINC discloses to the City of Riverton that FridayINC may receive {incentive} "
+            "from Microsoft for this engagement.",
+        ],
+    )
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[document]))
+    assert status == Status.PASS, result["message"]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "We disclose that FridayINC receives funding from Microsoft for the workshop delivered "
+        "to the City of Riverton, a government entity.",
+        "The City of Riverton, a public sector entity, acknowledges Microsoft's payment to "
+        "FridayINC for this workshop.",
+        "FridayINC informs the City of Riverton, a government entity, that Microsoft provides "
+        "FridayINC with funding for this workshop.",
+        "The City of Riverton, a government entity, is aware that the workshop fees are paid to "
+        "FridayINC by Microsoft.",
+    ],
+    ids=["funding-from-microsoft", "microsofts-payment", "microsoft-provides", "paid-to-by"],
+)
+def test_a_payment_from_microsoft_is_the_partners_incentive(claims, statement):
+    document = docx_document("letter.docx", ["Dear Ms Whitfield,", statement])
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[document]))
+    assert status == Status.PASS, result["message"]
