@@ -199,7 +199,7 @@ def _interpret(kind: str, raw: str) -> Decimal | None:
         body = raw
         decimals = ""
         last = max(raw.rfind("."), raw.rfind(","))
-        if raw[last] != group:
+        if last >= 0 and raw[last] != group:  # "15'000" has no decimal separator at all
             body, decimals = raw[:last], raw[last + 1 :]
         whole = body.replace(group, "")
         return _to_decimal(whole + ("." + decimals if decimals else ""))

@@ -47,7 +47,8 @@ def invoice_pdf(*lines):
 @pytest.mark.parametrize(
     ("market", "written"),
     [("A", "$15,000.00 USD"), ("A", "USD 15,000"), ("C", "US$ 7,500.00"), ("A", "15 000,00 USD"),
-     ("B", "12.000,00 USD"), ("A", "15,000 USD"), ("A", "$15,000"), ("A", "USD15000.00"), ("B", "USD 12'000.00")],
+     ("B", "12.000,00 USD"), ("A", "15,000 USD"), ("A", "$15,000"), ("A", "USD15000.00"), ("B", "USD 12'000.00"),
+     ("A", "USD 15'000"), ("A", "USD 15'000.–")],
 )  # fmt: skip
 def test_every_format_of_the_right_amount_passes(claims, market, written):
     status, (result,) = run(claims, invoice_pdf("Consulting services 1", f"Subtotal {written}", f"Total {written}"),
