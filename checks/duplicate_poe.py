@@ -85,7 +85,7 @@ def _enough_text(document: DocumentView) -> bool:
 
 class DuplicatePoe(Check):
     id = "duplicate-poe"
-    version = "3"
+    version = "4"
     title = "POE is not copied"
     description = (
         "No POE document is the same as, or nearly the same as, a document of another claim or "
