@@ -538,6 +538,7 @@ def _is_metadata(part: str) -> bool:
 
 def _assign(parts: list[str], names: tuple[str, ...]) -> Signature:
     """Decide which part is the name, the company and the title."""
+    parts = _split_name_from_title(parts, names)
     company_i = _expected_company_part(parts, names)
     if company_i is None:
         company_i = next((i for i, p in enumerate(parts) if i > 0 and _has_legal_form(p)), None)
@@ -569,6 +570,52 @@ def _assign(parts: list[str], names: tuple[str, ...]) -> Signature:
         parts=tuple(parts),
         ambiguous=ambiguous,
     )
+
+
+def _split_name_from_title(parts: list[str], names: tuple[str, ...]) -> list[str]:
+    """``parts`` with a name typed next to its title in one part made two parts.
+
+    "Susie Jones CIO", "Susie Jones IT Manager", "Director Susie Jones": only where no other
+    part is a name, and the name is two capitalised words or more that no title word is in
+    ("James Dean" and "Paul Nurse" stay whole).
+    """
+    others = [p for p in parts if not (_is_expected(p, names) or _has_legal_form(p))]
+    if any(_looks_like_a_name(p) and not _TITLE_WORDS.search(p) for p in others):
+        return parts
+    for index, part in enumerate(parts):
+        if part not in others or not _TITLE_WORDS.search(part):
+            continue
+        split = _name_beside_title(part.split())
+        if split is not None:
+            return [*parts[:index], *split, *parts[index + 1 :]]
+    return parts
+
+
+def _name_beside_title(words: list[str]) -> list[str] | None:
+    """The name and the title of ``words``, in their order, or None if they are not both."""
+
+    def plain(word: str) -> bool:  # a word that can be part of a name and of no title
+        bare = word.casefold().strip(".")
+        return not (
+            _TITLE_WORDS.search(word)
+            or bare in _TITLE_MODIFIERS | _DEPARTMENT_WORDS | _NOT_NAME_WORDS
+        )
+
+    def name_and_title(name: list[str], title: list[str]) -> bool:
+        return (
+            2 <= len(name) <= 4
+            and name[-1].casefold() not in _PARTICLES  # "Bruno Le Maire" is one name
+            and _looks_like_a_name(" ".join(name))
+            and bool(_TITLE_WORDS.search(" ".join(title)))
+        )
+
+    lead = next((i for i, w in enumerate(words) if not plain(w)), len(words))
+    if name_and_title(words[:lead], words[lead:]):
+        return [" ".join(words[:lead]), " ".join(words[lead:])]
+    tail = len(words) - next((i for i, w in enumerate(reversed(words)) if not plain(w)), 0)
+    if name_and_title(words[tail:], words[:tail]):
+        return [" ".join(words[:tail]), " ".join(words[tail:])]
+    return None
 
 
 def _expected_company_part(parts: list[str], names: tuple[str, ...]) -> int | None:
@@ -752,7 +799,9 @@ def _why_not_a_title(piece: str, signature: Signature) -> str | None:
         return "is the name again, not a job title"
     if _TITLE_WORDS.search(piece):
         return None
-    is_company = len(_words(piece)) >= 2 and _has_legal_form(piece)
+    is_company = (len(_words(piece)) >= 2 and _has_legal_form(piece)) or bool(
+        _VENDOR.fullmatch(piece.strip(" .,"))
+    )
     if is_company or (signature.company and _same_company(piece, signature.company)):
         return "is a company, not a job title"
     if _is_department(piece) or (_CJK.search(piece) and _CJK_DEPARTMENT.search(piece)):
@@ -760,6 +809,8 @@ def _why_not_a_title(piece: str, signature: Signature) -> str | None:
     return None
 
 
+# The vendor is a company whoever signs: "Susie Jones, Contoso Ltd, Microsoft" gives no title.
+_VENDOR = re.compile(r"microsoft(?:\s+corp(?:oration|\.)?)?|マイクロソフト", re.IGNORECASE)
 # "(via FridayINC)", "FridayINC for Contoso", "c/o FridayINC": words tying another company in.
 _GO_BETWEEN = re.compile(r"^(?:via|c/o|care\s+of|on\s+behalf\s+of|through|by)\s+", re.IGNORECASE)
 
@@ -811,13 +862,14 @@ def same_person(a: str | None, b: str | None) -> bool:
 
 class SurveySignature(Check):
     id = "survey-signature"
-    version = "6"
+    version = "7"
     title = "Survey e-signatures complete"
     description = (
         "The last answer of each completed survey is the respondent's e-signature: a full name "
         "(two words or more; a Japanese family and given name), a company name and a title. "
-        "A placeholder (N/A, TBD), the name or the company again, another company or a "
-        "department alone is no title. The company is compared with the claim's customer "
+        'A title may stand next to the name with no comma between ("Susie Jones CIO"). '
+        "A placeholder (N/A, TBD), the name or the company again, another company (Microsoft "
+        "included) or a department alone is no title. The company is compared with the claim's customer "
         "(customer survey) or partner (partner survey), acronyms included; a customer "
         "signature naming the partner too, and one person signing both surveys, are flagged."
     )

@@ -533,3 +533,43 @@ def test_a_title_acronym_after_the_legal_form_is_the_title(title):
 def test_a_spanish_legal_form_after_a_comma_stays_the_company():
     parsed = parse_signature("Juan Pérez, Telefónica, S.A., Director", "Telefónica SA")
     assert (parsed.company, parsed.title) == ("Telefónica, S.A.", "Director")
+
+
+# A title typed next to the name, with no separator between them.
+@pytest.mark.parametrize(
+    ("signature", "name", "title"),
+    [
+        ("Susie Jones IT Manager Contoso Ltd", "Susie Jones", "IT Manager"),
+        ("Susie Jones CIO, Contoso Ltd", "Susie Jones", "CIO"),
+        ("Susie Jones CIO Contoso Ltd", "Susie Jones", "CIO"),
+        ("IT Manager Susie Jones, Contoso Ltd", "Susie Jones", "IT Manager"),
+        ("Director Susie Jones, Contoso Ltd", "Susie Jones", "Director"),
+        ("Sales Director Mark Hunter, Contoso Ltd", "Mark Hunter", "Sales Director"),
+    ],
+)
+def test_a_title_typed_next_to_the_name_is_the_title(claims, signature, name, title):
+    status, results = run(claims, customer={"status": "completed", "signature": signature})
+    assert status == Status.PASS, results[0]["message"]
+    assert results[0]["message"] == f"Customer survey signed by {name} ({title}) for Contoso Ltd."
+
+
+@pytest.mark.parametrize(
+    ("signature", "missing"),
+    [
+        ("Senior Project Manager, Contoso Ltd", "lacks the full name"),
+        ("James Dean, Contoso Ltd", "lacks the title"),
+        ("Susie Jones Contoso Ltd", "lacks the title"),
+    ],
+)
+def test_no_name_or_no_title_beside_the_other_still_fails(claims, signature, missing):
+    status, results = run(claims, customer={"status": "completed", "signature": signature})
+    assert status == Status.FAIL
+    assert missing in results[0]["message"]
+
+
+def test_the_vendor_is_no_title(claims):
+    status, results = run(
+        claims, customer={"status": "completed", "signature": "Susie Jones, Contoso Ltd, Microsoft"}
+    )
+    assert status == Status.FAIL
+    assert "'Microsoft' is a company, not a job title" in results[0]["message"]
