@@ -55,6 +55,11 @@ _NAME_BEFORE_MARK = re.compile(
 )
 
 
+_PARTY_LABEL = (
+    r"(?:customer|client|recipient|buyer|purchaser|attn|attention|destinataire|acheteur"
+    r"|rechnungsempf[äa]nger|leistungsempf[äa]nger|empf[äa]nger|kunde|cliente|committente"
+    r"|destinatario)\b(?:[\s-]*(?:name|details|information|info|address|company))?"
+)
 # Labels that introduce the invoice's recipient (its customer): a name after one, on the
 # lines under one or in the table cells under one is not the issuer's.
 _RECIPIENT_LABEL = re.compile(
@@ -67,9 +72,10 @@ _RECIPIENT_LABEL = re.compile(
     r"|\b(?:fatturare|fatturato|facturar|facturado)\s+a\b|\bspett(?:\.\s?le|abile)\b"
     # "An:" / "Para:" only open a line: elsewhere they are words ("1 an : 500 €").
     r"|\brechnung\s+an\b|^\s*(?:an|para)\s*[:：]"
-    r"|\b(?:customer|client|recipient|buyer|purchaser|attn|attention|destinataire|acheteur"
-    r"|rechnungsempf[äa]nger|leistungsempf[äa]nger|empf[äa]nger|kunde|cliente|committente|destinatario)\b"
-    r"(?:[\s-]*(?:name|details|information|info|address|company))?\s*(?:[:：#]|$))"
+    rf"|\b{_PARTY_LABEL}\s*[:：#]"
+    # Without its colon, only alone on its line: "Thank you for being a valued customer" ends
+    # in the word, and opens no block.
+    rf"|^\s*{_PARTY_LABEL}\s*$)"
     r"|請求先|宛先"
 )
 # The Japanese honorific that follows the recipient's name ("株式会社ABC 御中").
@@ -84,6 +90,8 @@ _PRINCIPAL = re.compile(
 _ISSUER_LABEL = re.compile(
     r"(?i)\b(?:from|issued\s+by|prepared\s+by|bill(?:ed)?\s+from|sold\s+by|seller|supplier|vendor|provider|payee"
     r"|remit(?:tance)?\s+to|pay(?:able)?\s+to|fournisseur|[ée]metteur|vendeur|lieferant|verk[äa]ufer"
+    # "Please remit payment to:", "Send payment to:", "Wire transfer to:": the payee is the issuer.
+    r"|(?:payments?|transfers?|wires?|deposits?)\s+to"
     r"|rechnungssteller|fornitore|proveedor)\b|発行元|請求元"
 )
 # A "Key:" line that ends the block under a recipient label ("Invoice No.:", "Claim ID:").
@@ -188,7 +196,7 @@ def _words_close(partner_words: list[str], target: str, window: str) -> bool:
 
 class InvoicePartnerName(Check):
     id = "invoice-partner-name"
-    version = "4"
+    version = "5"
     title = "Invoice names the partner"
     description = (
         "The invoice names the partner company of the claim as its issuer. Case, accents, "
@@ -197,7 +205,8 @@ class InvoicePartnerName(Check):
         "(after Bill to, To:, Prepared for, Customer, Doit, Facturé à, An:, Rechnungsempfänger, "
         "Facturar a, Spett.le, 請求先, before 御中 ...). A partner name set beside the "
         "recipient's block (a two-column header read as one line) counts as the issuer's when "
-        "the recipient's own name stands under the label."
+        "the recipient's own name stands under the label. The payee of a payment block (Remit "
+        "to, Pay to, Send payment to, Wire transfer to ...) is the issuer."
     )
     severity = Severity.BLOCKING
 
@@ -247,10 +256,16 @@ def _roles_in_cell(text: str) -> tuple[list[tuple[str, bool]], int]:
     if honorific is not None:  # the name is before the honorific, not after it
         rest, block = _roles_in_cell(text[honorific.end() :])
         return [(text[: honorific.start()], True), *rest], block
+    issuer = [(m.start(), m.end(), False, 0) for m in _ISSUER_LABEL.finditer(text)]
     marks = sorted(
-        [(m.start(), m.end(), True, BLOCK_LINES) for m in _RECIPIENT_LABEL.finditer(text)]
+        [
+            (m.start(), m.end(), True, BLOCK_LINES)
+            for m in _RECIPIENT_LABEL.finditer(text)
+            # "payment to:" holds the recipients' "to:": the issuer's label wins.
+            if not any(start < m.end() and m.start() < end for start, end, _r, _b in issuer)
+        ]
         + [(m.start(), m.end(), True, 1) for m in _PRINCIPAL.finditer(text)]
-        + [(m.start(), m.end(), False, 0) for m in _ISSUER_LABEL.finditer(text)]
+        + issuer
     )
     if not marks:
         return [(text, False)], 0

@@ -419,3 +419,47 @@ def test_issuer_beside_the_bill_to_label_in_a_table(claims):
     status, (result,) = run(claims, invoice("Attn: Accounts payable"))
     assert status == Status.FAIL, result.message
     assert "names it only as the recipient" in result.message
+
+
+# The payee of a payment block is the issuer, however the block is worded; the invoice's
+# header is a logo (no text) here, so the block is where the partner is named.
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Please remit payment to: FridayINC Inc."],
+        ["Send payment to: FridayINC Inc."],
+        ["Wire transfer to: FridayINC Inc., Account 000123456789"],
+        ["Please make payment to:", "FridayINC Inc.", "IBAN US00 0000 0000 0000"],
+    ],
+    ids=["remit-payment-to", "send-payment-to", "wire-transfer-to", "label-on-its-own-line"],
+)
+def test_the_partner_as_the_payee_of_a_payment_block_passes(claims, lines):
+    invoice = pdf_document(
+        "invoice.pdf",
+        ["INVOICE INV-2026-0417", "Claim ID: 3000001", "Bill To: Contoso Ltd",
+         "Total USD 15,000.00", *lines],
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS, result.message
+
+
+def test_a_line_ending_in_the_word_customer_opens_no_recipient_block(claims):
+    invoice = pdf_document(
+        "invoice.pdf",
+        ["INVOICE INV-2026-0417", "Claim ID: 3000001", "Bill To: Contoso Ltd",
+         "Total USD 15,000.00", "Thank you for being a valued customer",
+         "FridayINC Inc. | 123 Main St | Las Vegas NV 89101"],
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS, result.message
+
+
+def test_the_partner_only_under_a_payment_to_the_customer_still_fails(claims):
+    invoice = pdf_document(
+        "invoice.pdf",
+        ["INVOICE INV-2026-0417", "Claim ID: 3000001", "Invoice to:", "FridayINC Inc.",
+         "Total USD 15,000.00", "Please remit payment to: Contoso Ltd"],
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.FAIL
+    assert "only as the recipient" in result.message
