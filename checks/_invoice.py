@@ -328,6 +328,11 @@ def _gap(text: str, left: int, right: int) -> bool:
 _TAX_WORD = (
     r"(?:vat|tax(?:es)?|gst|btw|tva|mwst|ust|iva|sales\s+tax|consumption\s+tax|igv|ivu|消費税)"
 )
+# "inclusive of all taxes", "excluding applicable taxes".
+_ANY = r"(?:(?:all|applicable|the|any)\s+)?"
+# A label's word for the amount, before a tax word that says what it holds: "Total (tax
+# exclusive)", "Amount - VAT not applicable", "Total (inclusive of all taxes)".
+_AMOUNT_WORD = r"\b(?:total|amount|price|sum|montant|betrag)\b"
 # Words that make a number something other than money ("Total hours 40", "VAT No. 123").
 _ID_LABEL = re.compile(
     r"(?i)(?:\b(?:vat|tva|tax|gst|ust|mwst|btw|iva|ein|trn|abn|uen)[\s./-]*"
@@ -349,13 +354,16 @@ _LABELS = [
         r"|\bnet(?:to)?[\s-]*(?:amount|total|value|sum|price|betrag|summe|ht)\b(?!\s+(?:due|payable|to\s+pay))"
         r"|\btotal\s+net\b"
         r"|\bmontant\s+net\b|\bnettobetrag|\bnetto\b|\bsumme\s+netto\b|\bnet\s+(?:eur|usd)\b"
-        rf"|\b(?:excl?(?:\.|uding|usive(?:\s+of)?|usief)?|without|w/o|before|pre|ohne|hors|sans|senza|sin|sem)[\s.-]*{_TAX_WORD}"
+        rf"|\b(?:excl?(?:\.|uding|usive(?:\s+of)?|usief)?|without|w/o|before|pre|ohne|hors|sans|senza|sin|sem)[\s.-]*{_ANY}{_TAX_WORD}"
+        # the tax word first: "Total (tax exclusive)", "Total - VAT not applicable"
+        rf"|{_AMOUNT_WORD}[^\n]{{0,20}}?\b{_TAX_WORD}[\s-]*(?:exclusive|excluded|excl\b\.?|free|exempt|not\s+(?:applicable|included|charged))"
         r"|\bpre[\s-]?tax\b|\b(?:total|montant|prix|base|sous-total)\s+(?:\(?(?:eur|usd|€|\$)\)?\s+)?h\.?t\.?(?![a-z])"
         r"|hors\s+tax|\btaxable\s+(?:amount|value|base)|\bbase\s+imponi(?:ble|bile)|\bimponibile\b"
         r"|\bimporte\s+neto\b|\bvalor\s+l[ií]quido\b|\bpre[\s-]?vat\b"
     )),
     ("total", re.compile(
-        rf"(?i)\b(?:incl?(?:\.|uding|usive(?:\s+of)?|usief)?|with|inkl\.?|inklusive|avec|incluid[ao]s?)[\s.-]*{_TAX_WORD}"
+        rf"(?i)\b(?:incl?(?:\.|uding|usive(?:\s+of)?|usief)?|with|inkl\.?|inklusive|avec|incluid[ao]s?)[\s.-]*{_ANY}{_TAX_WORD}"
+        rf"|{_AMOUNT_WORD}[^\n]{{0,20}}?\b{_TAX_WORD}[\s-]*(?:inclusive|included|incl\b\.?)"
         r"|\bttc\b|税込|\bbrutto|\bgross\s+(?:amount|total)|\btotal\s+gross\b"
     )),
     # Tax the payer withholds and pays to the authorities: deducted from what is paid, it does
@@ -395,7 +403,8 @@ _SUFFIX_LABEL = re.compile(
 # A note or a label saying an amount includes the tax: "Total incl. VAT", "Total TTC",
 # "ご請求金額（税込）", "VAT 20% included", "TVA 20 % incluse", "IVA incluido", "inkl. MwSt.".
 _TAX_INCLUDED = re.compile(
-    rf"(?i)\b(?:incl(?:\.|uding|usive(?:\s+of)?|usief)?|inkl\.?|inklusive|avec|incluid[ao]s?)[\s.-]*{_TAX_WORD}(?![a-z])"
+    rf"(?i)\b(?:incl(?:\.|uding|usive(?:\s+of)?|usief)?|inkl\.?|inklusive|avec|incluid[ao]s?)[\s.-]*{_ANY}{_TAX_WORD}(?![a-z])"
+    rf"|{_AMOUNT_WORD}[^\n]{{0,20}}?\b{_TAX_WORD}[\s-]*(?:inclusive|included|incl\b\.?)"
     r"|\bt\.?t\.?c\.?(?![a-z])|税込"
     rf"|\b{_TAX_WORD}\b[^\n]{{0,20}}?\b(?:included|inclus[ea]?|incluid[ao]|inbegriffen|enthalten|compris[e]?)\b"
 )

@@ -681,3 +681,15 @@ def test_item_rows_in_a_docx_net_vat_gross_table(claims):
     status, (result,) = run(claims, invoice)
     assert status == Status.PASS, result.message
     assert "add up to $15,000.00 USD before tax" in result.message
+
+
+# The tax word before the word that says what the total holds.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("Total (tax exclusive): USD 15,000.00", Status.PASS),
+     ("Total - VAT not applicable: USD 15,000.00", Status.PASS),
+     ("Total (inclusive of all taxes): USD 15,000.00", Status.WARN)],
+)  # fmt: skip
+def test_a_total_labelled_with_its_tax_status_first(claims, line, expected):
+    status, (result,) = run(claims, invoice_pdf("AMMP App Modernization (Small)", line))
+    assert status == expected, result.message

@@ -223,7 +223,10 @@ def test_a_quantity_and_a_price_are_not_one_spaced_number():
      ("Total after discount", "total"), ("Subtotal before discount", "pretax"),
      ("Withholding tax 2%", "withholding"), ("Tax withheld", "withholding"), ("TDS @ 10%", "withholding"),
      ("WHT", "withholding"), ("Retención IRPF 15%", "withholding"), ("Ritenuta d'acconto", "withholding"),
-     ("源泉徴収税", "withholding"), ("VAT GB", None), ("TVA : FR", None)],
+     ("源泉徴収税", "withholding"), ("VAT GB", None), ("TVA : FR", None),
+     ("Total (tax exclusive)", "pretax"), ("Total - VAT not applicable", "pretax"),
+     ("Amount excluding applicable taxes", "pretax"), ("Total (inclusive of all taxes)", "total"),
+     ("Total (tax included)", "total"), ("Total amount (GST inclusive)", "total")],
 )  # fmt: skip
 def test_labels(label, kind):
     assert classify_label(label) == kind
@@ -747,7 +750,8 @@ def test_stacked_labels_and_fewer_amounts_keep_the_label_just_above(tmp_path):
     ("label", "inclusive"),
     [("Total incl. VAT", True), ("Total TTC", True), ("ご請求金額(税込)", True), ("Bruttobetrag", True),
      ("Total (Gross)", True), ("Total IVA incluido", True), ("Total", False), ("Total HT", False),
-     ("Subtotal excl. VAT", False), ("Net amount", False)],
+     ("Subtotal excl. VAT", False), ("Net amount", False), ("Total (inclusive of all taxes)", True),
+     ("Total (tax included)", True), ("Total (tax exclusive)", False)],
 )  # fmt: skip
 def test_labels_that_say_the_amount_includes_tax(label, inclusive):
     assert includes_tax(label) is inclusive
