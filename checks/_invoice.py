@@ -385,7 +385,7 @@ _LABELS = [
     ("due", re.compile(
         r"(?i)\b(?:amount|balance|total|sum)\s+(?:now\s+)?due\b|\bdue\s+payable\b|\bamount\s+payable\b"
         r"|\b(?:net\s+)?[àa]\s+payer\b|\bsolde\b|\bzahlbetrag\b|\brestbetrag\b|\bresidual\b"
-        r"|\bbalance\b|\bto\s+pay\b|\bpayable\b|お支払(?:い)?金額|ご?請求金額|請求額"
+        r"|\bbalance\b|\bto\s+(?:be\s+)?pa(?:y|id)\b|\bpayable\b|お支払(?:い)?金額|ご?請求金額|請求額"
     )),
     ("total", re.compile(
         r"(?i)\btotal\b|\btotaal\b|\btotale\b|\bgesamt\w*|\bsumme\b|\bsomme\b|\brechnungsbetrag\b"

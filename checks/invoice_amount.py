@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from checks._invoice import (
@@ -28,7 +29,7 @@ from workbench.check_api import (
 
 class InvoiceAmount(Check):
     id = "invoice-amount"
-    version = "8"
+    version = "9"
     title = "Invoice amount is the payout, before tax, in USD"
     description = (
         "The invoice's pre-tax amount is in USD and equals the payout: the engagement's rate for "
@@ -36,7 +37,8 @@ class InvoiceAmount(Check):
         "A total that includes VAT is not the pre-tax amount (in a Net | VAT | Gross table, the "
         "net column is); a subtotal less the discount listed under it is, and so is a subtotal "
         "plus the charges listed after it and billed in the total, and an amount due plus the "
-        "tax the payer withholds. A subtotal whose total is not it plus the tax listed warns, and "
+        "tax the payer withholds; section subtotals add up, and the instalments of a payment "
+        "schedule or a line item are not the total they are part of. A subtotal whose total is not it plus the tax listed warns, and "
         "so does an amount labelled as including tax when no tax amount is listed and nothing "
         "says no tax is charged. An invoice in another currency fails; a bare $ on an invoice "
         "with GST, an ABN or an Australian address is not shown to be USD and warns."
@@ -256,7 +258,7 @@ class _Candidate:
         if self.plus:
             return (self.amount, *self.plus, *((self.total,) if self.total else ()))
         if self.parts:
-            return (self.amount, *self.parts)
+            return (self.amount, *self.parts, *self.taxes)
         return (self.amount, *self.taxes) if self.total is not None else (self.amount,)
 
     def describe(self) -> str:
@@ -281,9 +283,12 @@ class _Candidate:
                 f"it, so a pre-tax amount of {format_money(self.value, currency)}"
             )
         if self.total is not None and self.tax:
+            sections = (
+                f" (subtotals {' + '.join(a.display() for a in self.parts)})" if self.parts else ""
+            )
             return (
                 f"a total of {self.total.display()} including {format_money(self.tax, currency)} tax, "
-                f"so a pre-tax amount of {format_money(self.value, currency)}"
+                f"so a pre-tax amount of {format_money(self.value, currency)}{sections}"
             )
         if len(self.items) > 1:
             return (
@@ -309,7 +314,7 @@ def _pretax_candidates(reading: InvoiceReading) -> tuple[list[_Candidate], str]:
         return _subtotals(reading) + _sections_total(reading), "labelled"
     if reading.totals:
         candidates = _withheld(reading)
-        for total in reading.totals:
+        for total in _not_instalments(reading):
             taxes = tuple(
                 t
                 for t in reading.taxes
@@ -328,7 +333,48 @@ def _pretax_candidates(reading: InvoiceReading) -> tuple[list[_Candidate], str]:
     if net and len({a.currency for a in net}) == 1:
         total = sum((a.value for a in net), Decimal(0))
         return [_Candidate(net[0], total, items=net)], "unlabelled"
+    total = _unlabelled_total(unlabelled)
+    if total is not None:
+        return [_Candidate(total)], "unlabelled"
     return [_Candidate(a) for a in unlabelled], "unlabelled"
+
+
+def _unlabelled_total(amounts: list[Amount]) -> Amount | None:
+    """The last of ``amounts`` when it adds up all those before it: a total with no label.
+
+    "Consulting $15,000.00 / Travel $2,000.00 / $17,000.00": the invoice's amount is the
+    sum, not a line item that happens to equal the rate.
+    """
+    if len(amounts) < 3 or len({a.currency for a in amounts}) != 1:
+        return None
+    *items, last = amounts
+    return last if sum((a.cents for a in items), Decimal(0)) == last.cents else None
+
+
+# A share of the total that a payment schedule asks for: "Deposit due on signing (50%)",
+# "Balance due on completion", "Milestone 2 payment due".
+_INSTALMENT = re.compile(
+    r"(?i)\d\s*%|\b(?:deposit|down\s+payment|instal+ments?|advance|milestones?|upfront|retainer"
+    r"|on\s+(?:signing|completion|delivery|acceptance)|first|second|final|remaining)\b"
+)
+
+
+def _not_instalments(reading: InvoiceReading) -> list[Amount]:
+    """The totals and amounts due, without the instalments of a payment schedule.
+
+    An amount due that the schedule's words label and that is less than the invoice's
+    total is a share of it, not the invoice's amount.
+    """
+    totals = [t for t in reading.totals if t.kind == "total"]
+
+    def instalment(amount: Amount) -> bool:
+        return (
+            amount.kind == "due"
+            and bool(_INSTALMENT.search(amount.label))
+            and any(t.currency == amount.currency and t.value > amount.value for t in totals)
+        )
+
+    return [t for t in reading.totals if not instalment(t)]
 
 
 def _tax_included(reading: InvoiceReading, total: Amount) -> str:
@@ -443,11 +489,19 @@ def _sections_total(reading: InvoiceReading) -> list[_Candidate]:
     found = []
     for currency in dict.fromkeys(a.currency for a in reading.pretax):
         parts = tuple(a for a in reading.pretax if a.currency == currency)
-        if len(parts) < 2 or any(t.currency == currency and t.value for t in reading.taxes):
+        if len(parts) < 2:
             continue
         whole = sum((a.cents for a in parts), Decimal(0))
-        totals = [t for t in reading.totals if t.currency == currency and t.cents == whole]
-        if totals and whole not in {a.cents for a in parts}:
+        if whole in {a.cents for a in parts}:
+            continue
+        taxes = tuple(t for t in reading.taxes if t.currency == currency and t.value)
+        tax = sum((t.cents for t in taxes), Decimal(0))
+        totals = [t for t in reading.totals if t.currency == currency and t.cents == whole + tax]
+        if not totals:
+            continue
+        if tax:  # "Phase 1 subtotal 7,500 / Phase 2 subtotal 7,500 / VAT 3,000 / Total 18,000"
+            found.append(_Candidate(totals[-1], whole, totals[-1], tax, taxes, parts=parts))
+        else:
             found.append(_Candidate(totals[-1], parts=parts))
     return found
 

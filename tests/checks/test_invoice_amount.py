@@ -693,3 +693,61 @@ def test_item_rows_in_a_docx_net_vat_gross_table(claims):
 def test_a_total_labelled_with_its_tax_status_first(claims, line, expected):
     status, (result,) = run(claims, invoice_pdf("AMMP App Modernization (Small)", line))
     assert status == expected, result.message
+
+
+def test_section_subtotals_with_vat_add_up_to_the_pretax_amount(claims):
+    status, (result,) = run(
+        claims,
+        invoice_pdf("Phase 1 subtotal USD 7,500.00", "Phase 2 subtotal USD 7,500.00",
+                    "VAT 20% USD 3,000.00", "Total USD 18,000.00"),
+    )  # fmt: skip
+    assert status == Status.PASS, result.message
+    assert "including $3,000.00 USD tax, so a pre-tax amount of $15,000.00 USD" in result.message
+    assert len(result.evidence) == 4  # the total, both subtotals and the tax
+
+
+def test_section_subtotals_with_vat_that_do_not_add_up_fail(claims):
+    status, (result,) = run(
+        claims,
+        invoice_pdf("Phase 1 subtotal USD 7,500.00", "Phase 2 subtotal USD 7,500.00",
+                    "VAT 20% USD 3,000.00", "Total USD 19,000.00"),
+    )  # fmt: skip
+    assert status == Status.FAIL, result.message
+
+
+def test_an_instalment_of_a_payment_schedule_is_not_the_invoice_amount(claims):
+    status, (result,) = run(
+        claims,
+        invoice_pdf("AMMP App Modernization (Small) USD 15,000.00", "Total USD 15,000.00",
+                    "Payment schedule:", "Deposit due on signing (50%) USD 7,500.00",
+                    "Balance due on completion (50%) USD 7,500.00"),
+        market="C",
+    )  # fmt: skip
+    assert status == Status.FAIL
+    assert 'Invoice shows $15,000.00 USD ("Total")' in result.message
+
+
+def test_the_balance_due_with_no_schedule_is_still_the_invoice_amount(claims):
+    status, (result,) = run(claims, invoice_pdf("Consulting services", "Balance due USD 15,000.00"))
+    assert status == Status.PASS, result.message
+
+
+@pytest.mark.parametrize(
+    "invoice",
+    [
+        docx_document(
+            "invoice.docx",
+            ["FridayINC Inc.", "INVOICE FRI-2026-0417", "Claim ID: 3000001"],
+            kind="invoice",
+            table=[["Description", "Amount"], ["AMMP App Modernization (Small)", "$15,000.00"],
+                   ["Travel and expenses", "$2,000.00"], ["", "$17,000.00"]],
+        ),
+        invoice_pdf("AMMP App Modernization (Small)  $15,000.00", "Expenses  $2,000.00",
+                    "Amount to be paid: $17,000.00"),
+    ],
+    ids=["docx-total-row-without-label", "amount-to-be-paid"],
+)  # fmt: skip
+def test_a_line_item_equal_to_the_rate_is_not_the_total_it_adds_up_to(claims, invoice):
+    status, (result,) = run(claims, invoice)
+    assert status == Status.FAIL
+    assert "Invoice shows $17,000.00 USD" in result.message
