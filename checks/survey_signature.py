@@ -722,13 +722,25 @@ def _full_japanese_name(name: str) -> bool:
     """ "山田 太郎", "山田太郎", "ヤマダ タロウ" are full names; "山田" or "太郎" alone is not.
 
     Family and given names have one to three characters each, mostly two: written without a
-    space, a full name has three or more, four or more in kana (which spells each sound).
+    space, a full name has three or more, four or more in kana (which spells each sound),
+    or two that are a common one-character family name and given name ("林誠").
     """
     text = _CJK_HONORIFIC.sub("", unicodedata.normalize("NFKC", name).strip())
     if len([w for w in _JAPANESE_NAME_BREAK.split(text) if w]) >= 2:
         return True
     kana_only = not re.search(r"[\u3400-\u4dbf\u4e00-\u9fff]", text)
+    if len(text) == 2 and not kana_only:
+        # "林誠": a one-character family name and a one-character given name. Both must be
+        # common as such, so that "森田", "林田" or "原田" (family names) stay one name.
+        return text[0] in _ONE_CHARACTER_SURNAMES and text[1] in _ONE_CHARACTER_GIVEN_NAMES
     return len(text) >= (4 if kana_only else 3)
+
+
+# Japanese family names of one character, and given names of one character, that are common.
+_ONE_CHARACTER_SURNAMES = frozenset("林森原東辻堀関南西北岡谷沢泉星柴城岸宮浜丸室菅桜")
+_ONE_CHARACTER_GIVEN_NAMES = frozenset(
+    "誠健学茂進勇実清博隆豊聡翔蓮愛恵舞彩修稔明宏浩剛徹亮仁淳望薫忍優"
+)
 
 
 def missing_parts(signature: Signature) -> list[str]:
@@ -862,7 +874,7 @@ def same_person(a: str | None, b: str | None) -> bool:
 
 class SurveySignature(Check):
     id = "survey-signature"
-    version = "7"
+    version = "8"
     title = "Survey e-signatures complete"
     description = (
         "The last answer of each completed survey is the respondent's e-signature: a full name "

@@ -442,8 +442,13 @@ def test_a_department_alone_is_no_title(claims, signature, department):
 
 @pytest.mark.parametrize(
     ("signature", "partial"),
-    [("山田、北斗精機株式会社、部長", "山田"), ("太郎\u3000北斗精機株式会社\u3000部長", "太郎")],
-    ids=["surname", "given-name"],
+    [
+        ("山田、北斗精機株式会社、部長", "山田"),
+        ("太郎\u3000北斗精機株式会社\u3000部長", "太郎"),
+        ("森田、北斗精機株式会社、部長", "森田"),
+        ("林田、北斗精機株式会社、部長", "林田"),
+    ],
+    ids=["surname", "given-name", "morita", "hayashida"],
 )
 def test_a_japanese_surname_or_given_name_alone_is_no_full_name(claims, signature, partial):
     status, results = run(
@@ -458,6 +463,9 @@ def test_a_japanese_surname_or_given_name_alone_is_no_full_name(claims, signatur
 def test_a_short_japanese_full_name_with_its_space_and_a_chinese_name_pass():
     # Guards: one character each side of the space is a full name; Chinese names have two.
     assert missing_parts(parse_signature("林 誠、北斗精機株式会社、部長", HOKUTO)) == []
+    # Without the space: a common one-character family name and given name.
+    assert missing_parts(parse_signature("林誠、北斗精機株式会社、部長", HOKUTO)) == []
+    assert missing_parts(parse_signature("森健、北斗精機株式会社、部長", HOKUTO)) == []
     assert missing_parts(parse_signature("王伟, 康托索有限公司, IT经理", "康托索有限公司")) == []
 
 
