@@ -1373,7 +1373,30 @@ def invoice_number(segments: Iterable) -> InvoiceNumber | None:
             below = _value_below(lines, index, label, value)
             if below:
                 return below
+    for index, line in enumerate(lines[:-1]):
+        under = _value_in_row_below(line, lines[index + 1])
+        if under:
+            return under
     return None
+
+
+# A row of column titles holding the label ("Invoice Date  Invoice Number  Reference"), and
+# the row of values under it ("20 Oct 2026  INV-0042  Claim 3000001"): the number is the one
+# value shaped like an invoice number, letters and digits together ("INV-0042", "2026/117A").
+_INVOICE_COLUMN = re.compile(rf"(?i){_INVOICE_LABEL}(?![^\W_]*\d)")
+_MIXED_NUMBER = re.compile(r"(?i)^(?=[\w\-/]*\d)(?=[\w\-/]*[a-z])[a-z0-9][\w\-/]*[a-z0-9]$")
+
+
+def _value_in_row_below(line: Line, below: Line) -> InvoiceNumber | None:
+    if not _INVOICE_COLUMN.search(line.text) or _INVOICE_LABEL_ONLY.match(line.text):
+        return None
+    values = [m for m in re.finditer(r"\S+", below.text) if _MIXED_NUMBER.match(m[0])]
+    if len(values) != 1:
+        return None
+    found = values[0]
+    return InvoiceNumber(
+        found[0], below.location_at(found.start()), f"{line.excerpt} / {below.excerpt}"
+    )
 
 
 def _number_at(line: Line, match: re.Match[str]) -> InvoiceNumber:

@@ -25,7 +25,7 @@ SAME_INVOICE = 0.9
 
 class InvoiceUnique(Check):
     id = "invoice-unique"
-    version = "3"
+    version = "4"
     title = "Invoice not used on another claim"
     description = (
         "The claim's invoice is not also an invoice of another claim: neither the very same file "

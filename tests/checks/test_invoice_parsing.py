@@ -437,7 +437,11 @@ def test_no_currency_is_not_taken_for_usd(tmp_path):
      (["Invoice No.:", "2026-0042"], "2026-0042"), (["INVOICE", "# INV-000042"], "INV-000042"),
      (["TAX INVOICE", "No. 4471"], "4471"), (["Invoice number", "2026-10-27"], None),
      (["Invoice No.", "Claim ID: 3000001"], None), (["INVOICE", "INV-000042 is due in 30 days"], None),
-     (["Payments must quote the invoice number. 5. Bank charges are the payer's."], None)],
+     (["Payments must quote the invoice number. 5. Bank charges are the payer's."], None),
+     # a row of column titles, the values under it (Xero's PDF layout)
+     (["Invoice Date Invoice Number Reference", "20 Oct 2026 INV-0042 Claim 3000001"], "INV-0042"),
+     (["Date Invoice No. Due date", "2026-10-20 2026/117A 2026-11-19"], "2026/117A"),
+     (["Invoice Date Invoice Number Reference", "20 Oct 2026 4471 Claim 3000001"], None)],
 )  # fmt: skip
 def test_invoice_numbers(tmp_path, lines, number):
     extraction = read_spec(tmp_path, pdf_document("inv.pdf", lines))

@@ -185,8 +185,10 @@ def test_two_invoices_of_one_template_are_told_apart_by_their_numbers(runner, se
      (["INVOICE", "# INV-000042"], "INVOICE\n# INV-000043", "INV-000042"),
      (["Fattura n. 42/2026"], "Fattura n. 43/2026", "42/2026"),
      (["Invoice INV-42", "Payments must quote the invoice number. 5. Bank charges are the payer's."],
-      "Invoice INV-43\nPayments must quote the invoice number. 5. Bank charges are the payer's.", "INV-42")],
-    ids=["label above", "title above", "fattura", "not across a sentence"],
+      "Invoice INV-43\nPayments must quote the invoice number. 5. Bank charges are the payer's.", "INV-42"),
+     (["Invoice Date Invoice Number Reference", "20 Oct 2026 INV-0042 Claim 3000001"],
+      "Invoice Date Invoice Number Reference\n3 Nov 2026 INV-0057 Claim 3000002", "INV-0042")],
+    ids=["label above", "title above", "fattura", "not across a sentence", "column titles"],
 )  # fmt: skip
 def test_two_invoices_of_one_template_told_apart_by_numbers_written_as_partners_do(
     claims, ours, theirs, number
