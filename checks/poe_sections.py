@@ -1,0 +1,240 @@
+"""The POE report has the sections its engagement's template requires, and they are filled in."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checks.completeness import not_a_report
+from workbench.check_api import (
+    Check,
+    CheckContext,
+    ClaimView,
+    DocumentView,
+    Evidence,
+    ExampleCase,
+    Result,
+    Segment,
+    Severity,
+    Status,
+)
+from workbench.testing import docx_document, pptx_document
+
+# A section holds at least this many letters of its own under its heading.
+FILLED_LETTERS = 20
+# What is read under a heading, at most: enough to see it was filled in.
+CONTENT_CHARS = 2000
+# A heading whose words come in another order ("Recommendations and Findings") is a line of
+# its own, not words scattered over a paragraph.
+HEADING_CHARS = 150
+# The template's words where the partner's should be: "[Insert the customer's goals]".
+_PLACEHOLDER = re.compile(
+    r"(?i)\[\s*(?:insert|enter|add|describe|list|type|customer|partner|name|date|tbd|xx)[^\]\n]{0,80}\]"
+    r"|<\s*(?:insert|enter|add|describe|customer|partner)[^>\n]{0,80}>|\{\{|\blorem\s+ipsum\b"
+    r"|\bto\s+be\s+(?:completed|filled\s+in|added)\b|^\W*(?:TBD|TBC|N/?A|TODO)\W*$",
+    re.MULTILINE,
+)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ")
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def _stem(word: str) -> str:
+    # "Next Step" and "Next Steps", "Recommendation" and "Recommendations" are one heading.
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _heading_pattern(section: str) -> re.Pattern[str]:
+    words = [re.escape(_stem(w)) + r"(?:e?s)?" for w in _plain(section).split()]
+    return re.compile(r"\b" + r"[\W_]*".join(words) + r"\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Heading:
+    section: str
+    document: DocumentView
+    index: int  # the segment's position in the document
+    start: int  # where the heading is in the segment's text
+    end: int
+
+
+def _headings(document: DocumentView, sections: Sequence[str]) -> list[_Heading]:
+    """Every place in ``document`` where one of ``sections`` is named, in reading order."""
+    patterns = [(s, _heading_pattern(s), set(map(_stem, _plain(s).split()))) for s in sections]
+    found = []
+    for index, segment in enumerate(document.segments):
+        for section, pattern, words in patterns:
+            match = pattern.search(segment.text)
+            if match is not None:
+                found.append(_Heading(section, document, index, match.start(), match.end()))
+            elif len(segment.text) <= HEADING_CHARS and words <= {
+                _stem(w) for w in _plain(segment.text).split()
+            }:
+                found.append(_Heading(section, document, index, 0, len(segment.text)))
+    return sorted(found, key=lambda h: (h.index, h.start))
+
+
+def _content(heading: _Heading, next_heading: _Heading | None) -> str:
+    """The text under ``heading``, up to the next heading of a section."""
+    segments = heading.document.segments
+    parts = [segments[heading.index].text[heading.end :]]
+    stop = next_heading.index if next_heading is not None else len(segments)
+    for segment in segments[heading.index + 1 : stop]:
+        parts.append(segment.text)
+        if sum(map(len, parts)) > CONTENT_CHARS:
+            break
+    if next_heading is not None and next_heading.index == heading.index:
+        return segments[heading.index].text[heading.end : max(heading.end, next_heading.start)]
+    return "\n".join(parts)[:CONTENT_CHARS]
+
+
+def _filled(content: str) -> bool:
+    letters = sum(1 for _ in _LETTER.finditer(_PLACEHOLDER.sub(" ", content)))
+    return letters >= FILLED_LETTERS and not _PLACEHOLDER.search(content[:300])
+
+
+def _excerpt(segment: Segment, limit: int = 120) -> str:
+    text = " ".join(segment.text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class PoeSections(Check):
+    id = "poe-sections"
+    version = "1"
+    title = "POE has the template's sections"
+    description = (
+        "The POE reports (not a disclosure or a copy of the invoice) name every section the "
+        "engagement's POE template requires, as a heading, slide title or table cell (case, "
+        "punctuation, '&' for 'and' and plurals aside), with the partner's own words under "
+        "it: a section left empty or with the template's placeholders ('[Insert ...]', TBD) "
+        "warns. Missing sections fail in an English report; in a French or Japanese one, whose "
+        "headings may be translated, they warn. Sections spread over several documents count."
+    )
+    severity = Severity.ADVISORY
+
+    def applies_to(self, claim: ClaimView) -> bool:
+        return bool(claim.engagement.required_sections) and bool(claim.poe_documents)
+
+    def skip_reason(self, claim: ClaimView) -> str:
+        if not claim.poe_documents:
+            return "No POE document uploaded (the completeness check reports it)."
+        return "The engagement's POE template lists no required sections."
+
+    def run(self, claim: ClaimView, context: CheckContext) -> Result:
+        sections = claim.engagement.required_sections
+        reports = [d for d in claim.poe_documents if not_a_report(d, claim) is None]
+        readable = [d for d in reports if d.readable]
+        headings = {d.file_name: _headings(d, sections) for d in readable}
+        first: dict[str, _Heading] = {}
+        filled: dict[str, _Heading] = {}
+        for found in headings.values():
+            for position, heading in enumerate(found):
+                after = found[position + 1] if position + 1 < len(found) else None
+                first.setdefault(heading.section, heading)
+                if heading.section not in filled and _filled(_content(heading, after)):
+                    filled[heading.section] = heading
+        missing = [s for s in sections if s not in first]
+        empty = [s for s in sections if s in first and s not in filled]
+        cited = [_evidence(filled.get(s) or first[s]) for s in sections if s in first]
+        template = f"the {claim.engagement.name} POE template"
+        if missing:
+            unreadable = [d for d in reports if not d.readable]
+            if unreadable:
+                return Result.unreadable(
+                    unreadable[0],
+                    f"Could not tell whether the POE has {_listed(missing)} required by "
+                    f"{template}: {unreadable[0].file_name} cannot be read",
+                )
+            searched = ", ".join(d.file_name for d in readable) or "no POE report"
+            message = (
+                f"The POE ({searched}) does not name {_listed(missing)}, required by {template}"
+            )
+            languages = {d.language for d in readable}
+            if languages and None not in languages and "en" not in languages:
+                return Result.warning(
+                    f"{message}; it is not in English, and its headings may be translated: "
+                    "confirm the sections.",
+                    cited or [Evidence(d.file_name, "", "") for d in readable],
+                )
+            if empty:
+                message += f", and {_listed(empty)} {_is(empty)} empty or still the template's"
+            return Result.failed(
+                message + ".", cited or [Evidence(d.file_name, "", "") for d in readable]
+            )
+        if empty:
+            return Result.warning(
+                f"The POE names every section of {template}, but {_listed(empty)} "
+                f"{_is(empty)} empty or still holds the template's placeholders: confirm "
+                "it was completed.",
+                [_evidence(first[s]) for s in empty],
+            )
+        return Result.passed(
+            f"The POE has every section of {template} ({', '.join(sections)}), each filled in.",
+            cited,
+        )
+
+    examples = (
+        ExampleCase("every section, filled in", lambda claims: claims.view(), Status.PASS),
+        ExampleCase(
+            "a report without the template's sections",
+            lambda claims: claims.view(
+                documents=[
+                    docx_document(
+                        "invoice.docx",
+                        ["FridayINC Inc.", "Invoice No.: INV-2026-001", "Claim ID: 3000001"],
+                        table=[["Description", "Amount"], ["Workshop", "$5,000.00 USD"]],
+                        kind="invoice",
+                    ),
+                    docx_document(
+                        "report.docx",
+                        ["Workshop report", "We met the Contoso Ltd store managers in October."],
+                    ),
+                ]
+            ),
+            Status.FAIL,
+        ),
+        ExampleCase(
+            "a section still holding the template's placeholder",
+            lambda claims: claims.view(
+                documents=[
+                    docx_document(
+                        "invoice.docx",
+                        ["FridayINC Inc.", "Invoice No.: INV-2026-001", "Claim ID: 3000001"],
+                        table=[["Description", "Amount"], ["Workshop", "$5,000.00 USD"]],
+                        kind="invoice",
+                    ),
+                    pptx_document(
+                        "report.pptx",
+                        [
+                            ("Executive Summary", "Contoso Ltd frontline workshop, 14 managers."),
+                            ("Frontline Scenarios", "Shift swaps and task lists in Teams."),
+                            ("Envisioning Session", "[Insert the session's outcomes]"),
+                            ("Next Steps", "A pilot of Teams Shifts in three stores."),
+                        ],
+                    ),
+                ]
+            ),
+            Status.WARN,
+        ),
+    )
+
+
+def _evidence(heading: _Heading) -> Evidence:
+    segment = heading.document.segments[heading.index]
+    return heading.document.evidence(segment, _excerpt(segment))
+
+
+def _listed(sections: Sequence[str]) -> str:
+    quoted = [f"'{s}'" for s in sections]
+    if len(quoted) == 1:
+        return f"the section {quoted[0]}"
+    return f"the sections {', '.join(quoted[:-1])} and {quoted[-1]}"
+
+
+def _is(sections: Sequence[str]) -> str:
+    return "is" if len(sections) == 1 else "are"

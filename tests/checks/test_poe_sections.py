@@ -1,0 +1,188 @@
+"""poe-sections: the POE report has its template's sections, filled in, on real documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.poe_sections import PoeSections
+from tests.checks.test_invoice_parsing import pdf_document
+from workbench.check_api import Status
+from workbench.engine.sandbox import run_check_here
+from workbench.testing import (
+    ClaimBuilder,
+    docx_document,
+    invoice_docx,
+    pptx_document,
+    raw_document,
+    xlsx_document,
+)
+
+INVOICE = invoice_docx(["INVOICE INV-2026-001", "Claim ID: 3000001", "FridayINC Inc."])
+# Enable Frontline Workshop: Executive Summary, Frontline Scenarios, Envisioning Session, Next Steps.
+FILLED = {
+    "Executive Summary": "Contoso Ltd frontline workshop with 14 store managers.",
+    "Frontline Scenarios": "Shift swaps, task lists and walkie-talkie in Teams.",
+    "Envisioning Session": "Held on 2 October with the store operations team.",
+    "Next Steps": "A pilot of Teams Shifts in three stores by December.",
+}
+
+
+@pytest.fixture
+def claims(tmp_path):
+    return ClaimBuilder(tmp_path)
+
+
+def run(claims, *poe, **fields):
+    claim = claims.view(documents=[INVOICE, *poe], **fields)
+    (result,) = run_check_here(PoeSections(), claim, claims.context())
+    return Status(result["status"]), result
+
+
+def paragraphs(sections: dict[str, str]) -> list[str]:
+    return [line for heading, body in sections.items() for line in (heading, body)]
+
+
+def test_a_deck_with_every_section_filled_in_passes_citing_each_heading(claims):
+    status, result = run(claims, pptx_document("report.pptx", list(FILLED.items())))
+    assert status == Status.PASS, result["message"]
+    assert [e["location"] for e in result["evidence"]] == [
+        "slide 1", "slide 2", "slide 3", "slide 4"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        [
+            "1. Executive summary",
+            "2. Frontline scenarios",
+            "3. Envisioning session",
+            "4. Next step",
+        ],
+        ["EXECUTIVE SUMMARY", "FRONTLINE SCENARIOS:", "Envisioning-Session", "Next Steps & Owners"],
+    ],
+    ids=["numbered-singular", "caps-punctuation"],
+)
+def test_headings_written_as_partners_do_are_found(claims, headings):
+    document = docx_document("report.docx", paragraphs(dict(zip(headings, FILLED.values()))))
+    status, result = run(claims, document)
+    assert status == Status.PASS, result["message"]
+
+
+def test_sections_in_table_cells_and_across_documents_count(claims):
+    report = docx_document(
+        "report.docx",
+        ["Workshop report"],
+        table=[["Section", "Content"], ["Executive Summary", FILLED["Executive Summary"]],
+               ["Frontline Scenarios", FILLED["Frontline Scenarios"]]],
+    )  # fmt: skip
+    sheet = xlsx_document(
+        "plan.xlsx",
+        [
+            ["Envisioning Session", FILLED["Envisioning Session"]],
+            ["Next Steps", FILLED["Next Steps"]],
+        ],
+    )
+    status, result = run(claims, report, sheet)
+    assert status == Status.PASS, result["message"]
+
+
+def test_a_heading_broken_over_two_lines_of_a_pdf_page_is_found(claims):
+    report = pdf_document(
+        "report.pdf",
+        ["Executive", "Summary", FILLED["Executive Summary"], "Frontline Scenarios",
+         FILLED["Frontline Scenarios"], "Envisioning Session", FILLED["Envisioning Session"],
+         "Next Steps", FILLED["Next Steps"]],
+        kind="poe",
+    )  # fmt: skip
+    status, result = run(claims, report)
+    assert status == Status.PASS, result["message"]
+
+
+def test_missing_sections_fail_naming_them_and_the_template(claims):
+    report = docx_document(
+        "report.docx",
+        paragraphs({k: FILLED[k] for k in ("Executive Summary", "Frontline Scenarios")}),
+    )
+    status, result = run(claims, report)
+    assert status == Status.FAIL
+    assert result["message"] == (
+        "The POE (report.docx) does not name the sections 'Envisioning Session' and 'Next Steps', "
+        "required by the Enable Frontline Workshop POE template."
+    )
+    assert [e["excerpt"] for e in result["evidence"]] == [
+        "Executive Summary",
+        "Frontline Scenarios",
+    ]
+
+
+def test_a_report_with_none_of_the_sections_fails(claims):
+    report = docx_document("report.docx", ["Workshop report", "We met the store managers."])
+    status, result = run(claims, report)
+    assert status == Status.FAIL
+    assert "'Executive Summary', 'Frontline Scenarios', 'Envisioning Session'" in result["message"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["[Insert the session's outcomes]", "TBD", "", "<Enter the attendees and the date>"],
+    ids=["insert", "tbd", "empty", "angle-brackets"],
+)
+def test_a_section_left_with_the_templates_placeholder_warns(claims, body):
+    sections = {**FILLED, "Envisioning Session": body}
+    status, result = run(claims, pptx_document("report.pptx", list(sections.items())))
+    assert status == Status.WARN
+    assert "the section 'Envisioning Session' is empty or still holds" in result["message"]
+    assert result["evidence"][0]["location"] == "slide 3"
+
+
+def test_sections_named_only_in_the_agenda_are_not_completed(claims):
+    report = docx_document(
+        "report.docx",
+        ["Agenda", "Executive Summary", "Frontline Scenarios", "Envisioning Session",
+         "Next Steps", "Notes", "The workshop went well and the customer was pleased."],
+    )  # fmt: skip
+    status, result = run(claims, report)
+    assert status == Status.WARN
+    assert "empty or still holds the template's placeholders" in result["message"]
+
+
+def test_a_french_report_without_the_english_headings_warns(claims):
+    report = docx_document(
+        "rapport.docx",
+        ["Synthèse", "Atelier Frontline avec quatorze responsables de magasin de Contoso.",
+         "Scénarios", "Échanges de postes, listes de tâches et talkie-walkie dans Teams.",
+         "Prochaines étapes", "Un pilote de Teams Shifts dans trois magasins d'ici décembre."],
+    )  # fmt: skip
+    status, result = run(claims, report, partner={"country": "FR"})
+    assert status == Status.WARN
+    assert "it is not in English, and its headings may be translated" in result["message"]
+
+
+def test_an_unreadable_report_means_the_check_cannot_tell(claims):
+    status, result = run(claims, raw_document("report.pdf", b"%PDF-1.7\n garbage"))
+    assert status == Status.ERROR
+    assert "report.pdf cannot be read" in result["message"]
+
+
+def test_a_disclosure_is_not_searched_for_the_reports_sections(claims):
+    disclosure = docx_document(
+        "psd.docx",
+        ["Public Sector Disclosure", "Executive Summary",
+         "FridayINC discloses to the City of Riverton, a government entity, that Microsoft pays "
+         "FridayINC an incentive for this engagement."],
+    )  # fmt: skip
+    report = docx_document("report.docx", paragraphs({k: v for k, v in FILLED.items()
+                                                      if k != "Executive Summary"}))  # fmt: skip
+    status, result = run(
+        claims, disclosure, report,
+        customer={"public_sector": True, "name": "City of Riverton", "country": "US"},
+    )  # fmt: skip
+    assert status == Status.FAIL
+    assert "does not name the section 'Executive Summary'" in result["message"]
+
+
+def test_no_poe_document_skips(claims):
+    status, result = run(claims)
+    assert status == Status.SKIP
+    assert "completeness" in result["message"]
