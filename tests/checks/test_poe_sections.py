@@ -64,7 +64,9 @@ def test_a_deck_with_every_section_filled_in_passes_citing_each_heading(claims):
     ids=["numbered-singular", "caps-punctuation"],
 )
 def test_headings_written_as_partners_do_are_found(claims, headings):
-    document = docx_document("report.docx", paragraphs(dict(zip(headings, FILLED.values()))))
+    document = docx_document(
+        "report.docx", paragraphs(dict(zip(headings, FILLED.values(), strict=True)))
+    )
     status, result = run(claims, document)
     assert status == Status.PASS, result["message"]
 
