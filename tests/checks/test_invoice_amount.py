@@ -751,3 +751,24 @@ def test_a_line_item_equal_to_the_rate_is_not_the_total_it_adds_up_to(claims, in
     status, (result,) = run(claims, invoice)
     assert status == Status.FAIL
     assert "Invoice shows $17,000.00 USD" in result.message
+
+
+def test_an_xlsx_tax_rate_stored_as_a_fraction_is_no_amount(claims):
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [["FridayINC Inc."], ["INVOICE FRI-2026-0417"], ["Claim ID: 3000001"],
+                ["Consulting", 15000], ["Tax rate", 0.0825], ["Sales tax", 1237.5],
+                ["Total", 16237.5]]:  # fmt: skip
+        sheet.append(row)
+    for ref in ("B4", "B6", "B7"):
+        sheet[ref].number_format = '"$"#,##0.00'
+    sheet["B5"].number_format = "0.00%"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    status, (result,) = run(claims, raw_document("invoice.xlsx", buffer.getvalue(), kind="invoice"))
+    assert status == Status.PASS, result.message
+    assert "including $1,237.50 USD tax, so a pre-tax amount of $15,000.00 USD" in result.message

@@ -45,7 +45,6 @@ def test_currency_formats_render_as_excel_shows_them(code, value, shown):
         "General",
         "0.00",
         "#,##0",
-        "0%",
         '#,##0 "HRS"',  # a unit, not a currency code
         "yyyy-mm-dd",
         "[$-409]mmmm d, yyyy",  # a locale tag alone shows no currency
@@ -59,6 +58,14 @@ def test_currency_formats_render_as_excel_shows_them(code, value, shown):
 )
 def test_other_formats_are_left_to_the_plain_reading(code):
     assert currency_renderer(code) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "value", "shown"),
+    [("0%", 0.2, "20%"), ("0.00%", 0.0825, "8.25%"), ("0.0%", -0.05, "-5.0%")],
+)
+def test_percentages_are_rendered_so_that_a_rate_is_not_read_as_money(code, value, shown):
+    assert currency_renderer(code)(value) == shown
 
 
 def _money(value: float) -> str:

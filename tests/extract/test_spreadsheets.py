@@ -234,6 +234,8 @@ XLS_MONEY = {
     (3, 1): (11500.5, "#,##0.00 [$€-407]"),
     (4, 0): "Hours",
     (4, 1): (40, "0.0"),
+    (5, 0): "VAT rate",
+    (5, 1): (0.2, "0%"),
 }
 
 
@@ -247,6 +249,7 @@ def test_xls_currency_formats_are_read_as_shown_by_calamine_and_xlrd(monkeypatch
     assert shown["Invoice!B3"] == "($500.00)"
     assert shown["Invoice!B4"] == "11,500.50 €"
     assert shown["Invoice!B5"] == "40"
+    assert shown["Invoice!B6"] == "20%"  # a rate, not 0.2 of money
 
 
 def test_xls_currency_cells_written_as_one_mulrk_record(monkeypatch):
@@ -403,6 +406,29 @@ def test_xlsx_currency_formats_are_read_as_shown_on_both_paths(monkeypatch):
     assert shown["Invoice!B4"] == "$11,500.00"
     assert shown["Invoice!B5"] == "40"  # not a currency format: read as before
     assert shown["Invoice!B6"] == "N/A"  # text under a currency format stays text
+
+
+def test_xlsx_percentages_are_read_as_shown_on_both_paths(monkeypatch):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Invoice"
+    for row in [["Tax rate", 0.0825], ["Discount %", 0.1], ["Share", 0.5]]:
+        sheet.append(row)
+    sheet["B1"].number_format = openpyxl.styles.numbers.BUILTIN_FORMATS[10]  # "0.00%", by id
+    sheet["B2"].number_format = openpyxl.styles.numbers.BUILTIN_FORMATS[9]  # "0%", by id
+    sheet["B3"].number_format = "0.0%"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    fast, slow = read_xlsx_both(buffer.getvalue(), monkeypatch)
+    assert pairs(fast) == pairs(slow)
+    shown = dict(pairs(fast))
+    assert (shown["Invoice!B1"], shown["Invoice!B2"], shown["Invoice!B3"]) == (
+        "8.25%",
+        "10%",
+        "50.0%",
+    )
 
 
 def test_xlsx_currency_cells_without_references_are_placed_by_position(monkeypatch):

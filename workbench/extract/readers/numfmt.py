@@ -1,11 +1,13 @@
-"""Render numbers as Excel shows them under a currency number format.
+"""Render numbers as Excel shows them under a currency or percentage number format.
 
 A spreadsheet invoice often holds a bare 15000 in the total's cell and shows
 "$15,000.00" only through the cell's number format; read without the format,
 the invoice names no currency at all. So cells whose format shows a currency
-are read as displayed. Other formats (dates aside, which the readers already
-turn into dates) are left alone: their display adds nothing a check needs,
-and rendering every cell would cost the large workbooks dearly.
+are read as displayed, and so are percentages (a tax rate of 8.25% is stored
+as 0.0825, which an invoice reader would take for money). Other formats (dates
+aside, which the readers already turn into dates) are left alone: their
+display adds nothing a check needs, and rendering every cell would cost the
+large workbooks dearly.
 
 Only what decides the text is rendered: the section for the value's sign,
 literal text, currency tags, decimals, thousands separators and scaling.
@@ -26,6 +28,8 @@ Renderer = Callable[[float], str]
 # Excel's built-in formats are stored by id alone. In en-US these show "$";
 # other locales write their own code for these ids into the file.
 BUILTIN_FORMATS = {
+    9: "0%",
+    10: "0.00%",
     5: '"$"#,##0_);\\("$"#,##0\\)',
     6: '"$"#,##0_);[Red]\\("$"#,##0\\)',
     7: '"$"#,##0.00_);\\("$"#,##0.00\\)',
@@ -102,7 +106,7 @@ _NOT_MONEY = frozenset("dDmMyYhHsSeEbBgG/@")
 
 
 def currency_renderer(code: str | None) -> Renderer | None:
-    """A function giving a number's text under format ``code`` if that shows a currency."""
+    """A function giving a number's text under format ``code`` if that shows a currency or a %."""
     return _renderer(code) if code else None
 
 
@@ -111,7 +115,8 @@ def _renderer(code: str) -> Renderer | None:
     # A fourth section formats text; numbers never use it.
     sections = [_Section.parse(text) for text in _split_sections(code)[:3]]
     first = sections[0]
-    if first is None or not first.currency or not first.has_digits:
+    # A percentage is rendered too: a tax rate stored as 0.0825 is no amount of 0.08.
+    if first is None or not (first.currency or first.percent) or not first.has_digits:
         return None
     return _Format(first, *sections[1:]).render
 
@@ -141,6 +146,7 @@ class _Section:
         "decimals",
         "grouped",
         "has_digits",
+        "percent",
         "scale",
         "zero_blank",
     )
@@ -153,6 +159,7 @@ class _Section:
         self.scale = 1.0
         self.currency = False
         self.has_digits = False
+        self.percent = False
         self.zero_blank = False  # only optional digits (# or ?): zero shows no digits
 
     @classmethod
@@ -178,6 +185,7 @@ class _Section:
                     return None
                 if other == "%":
                     section.scale *= 100
+                    section.percent = True
                 literal = other
             if literal:
                 section.currency |= _shows_currency(literal)

@@ -1,4 +1,4 @@
-"""Which cells of a workbook show a currency through their number format.
+"""Which cells of a workbook show a currency or a percentage through their number format.
 
 A cell's ``s`` attribute indexes the styles part's ``cellXfs``; each of those
 names a number format, built in by id or written out in ``numFmts``. Only the
