@@ -1088,6 +1088,8 @@ def parse_amount(text: str) -> tuple[Decimal, str | None] | None:
 _DECLARATION = re.compile(
     r"(?i)(?:\b(?:invoice\s+)?currency|\bdevise|währung|\bmoneda|\bmoeda|\bvaluta|通貨"
     r"|\b(?:all\s+)?(?:amounts?|prices?|charges?|figures?|montants?|prix|beträge|preise|importi|importes)\b"
+    # a column's title with its currency: "Line Total (USD)", "Rate [EUR]", "Fee USD"
+    r"|\b(?:totals?|rates?|fees?|values?|costs?)\s*(?=[(\[]?\s*(?-i:[A-Z]{3})\b)"
     r"|金額)"
 )
 _US_ADDRESS = re.compile(
@@ -1197,7 +1199,7 @@ def read_invoice(segments: Iterable) -> InvoiceReading:
     elif resolved:
         currency, source = _main_currency(found, resolved, all_codes), "amounts"
     elif all_codes - {DOLLAR, YEN, KRONA}:
-        currency, source = sorted(all_codes - {DOLLAR, YEN, KRONA})[0], "amounts"
+        currency, source = _mentioned_currency(lines, all_codes - {DOLLAR, YEN, KRONA}), "amounts"
     elif any(_US_ADDRESS.search(line.text) for line in lines):
         currency, source = "USD", "inferred"
     else:
@@ -1311,6 +1313,24 @@ def _declared_currency(lines: Sequence[Line]) -> tuple[str | None, str]:
         if markers and not numbers:
             return markers[0].code, line.excerpt
     return None, ""
+
+
+# Lines of payment details: a bank account's currency ("EUR account, IBAN DE89 ...") is not
+# the invoice's.
+_BANK_LINE = re.compile(r"(?i)\b(?:iban|swift|bic|bank|account|konto|compte|routing)\b")
+
+
+def _mentioned_currency(lines: Sequence[Line], codes: set[str]) -> str:
+    """Of the currencies the invoice names with no amount, the one it names most outside its
+    bank details, the first named on a tie."""
+    count: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        for marker in _markers(line.text):
+            if marker.code in codes:
+                first.setdefault(marker.code, index)
+                count[marker.code] += 0 if _BANK_LINE.search(line.text) else 1
+    return min(codes, key=lambda code: (-count[code], first.get(code, len(lines)), code))
 
 
 def _main_currency(found: Sequence[_Found], resolved: Counter[str], codes: set[str]) -> str:

@@ -416,6 +416,24 @@ def test_other_currencies_are_never_usd(tmp_path, line, currency):
     assert all(a.currency != "USD" for a in reading.amounts)
 
 
+@pytest.mark.parametrize(
+    ("header", "source"),
+    [("Description Line Total (USD)", "declared"), ("Description Rate [USD]", "declared"),
+     ("Payment in USD within 30 days", "amounts")],
+)  # fmt: skip
+def test_a_bank_accounts_currency_is_not_the_invoices(tmp_path, header, source):
+    extraction = read_spec(
+        tmp_path,
+        pdf_document(
+            "inv.pdf",
+            [header, "App modernization assessment 15,000.00", "Subtotal 15,000.00",
+             "Total 15,000.00", "Bank: Deutsche Bank, EUR account, IBAN DE89 3704 0044 0532 0130 00"],
+        ),
+    )  # fmt: skip
+    reading = read_invoice(extraction.segments)
+    assert (reading.currency, reading.currency_source) == ("USD", source)
+
+
 def test_no_currency_is_not_taken_for_usd(tmp_path):
     extraction = read_spec(
         tmp_path,
