@@ -65,9 +65,21 @@ _METADATA_WORDS = frozenset(
         "signed", "signature", "electronically", "digitally", "date", "dated", "time", "on",
         "at", "ip", "address", "envelope", "id", "email", "e-mail", "mail", "timestamp", "utc",
         "gmt", "sent", "viewed", "completed", "signer", "signing", "document", "transaction",
-        "le", "via", "docusign", "adobe", "sign", "acrobat",
+        "le", "via", "docusign", "adobe", "sign", "acrobat", "from", "by", "ref", "reference",
+        "certificate", "audit", "trail", "number", "no",
     }
 )  # fmt: skip
+# An identifier a signing tool adds ("CBJCHBCAABAA2xK9PqR", "8D4E2A"): letters and digits
+# interleaved, or digits alone. No name, company or title is written so ("Contoso365" is not).
+_SCRIPT_CHANGE = re.compile(r"(?=[^\W\d_]\d|\d[^\W\d_])")
+
+
+def _is_identifier(word: str) -> bool:
+    if len(word) < 4:
+        return False
+    return word.isdigit() or sum(1 for _ in _SCRIPT_CHANGE.finditer(word)) >= 3
+
+
 _TITLE_WORDS = re.compile(
     r"\b(?:manager|director|head|lead|leader|officer|chief|president|vp|svp|evp|vice|ceo|cto"
     r"|cio|cfo|coo|ciso|cdo|cmo|administrator|admin|engineer|architect|consultant|analyst"
@@ -531,9 +543,14 @@ def _unbracket(part: str) -> str:
 
 
 def _is_metadata(part: str) -> bool:
-    """Whether ``part`` is what is left of a date or an e-mail field ("signed on", "IP:")."""
+    """Whether ``part`` is what is left of a date or an e-mail field ("signed on", "IP:"), or
+    a signing tool's ID with its label ("transaction ID: CBJCHBCAABAA2xK9PqR")."""
     words = re.sub(r"[^\w-]+", " ", part).casefold().split()
-    return bool(words) and all(w in _METADATA_WORDS for w in words)
+    if not words:
+        return False
+    if len(words) > 1 and not any(w in _METADATA_WORDS for w in words):
+        return False  # several words, none a label: not a tool's, whatever they hold
+    return all(w in _METADATA_WORDS or _is_identifier(w) for w in words)
 
 
 def _assign(parts: list[str], names: tuple[str, ...]) -> Signature:
@@ -874,7 +891,7 @@ def same_person(a: str | None, b: str | None) -> bool:
 
 class SurveySignature(Check):
     id = "survey-signature"
-    version = "8"
+    version = "9"
     title = "Survey e-signatures complete"
     description = (
         "The last answer of each completed survey is the respondent's e-signature: a full name "

@@ -581,3 +581,29 @@ def test_the_vendor_is_no_title(claims):
     )
     assert status == Status.FAIL
     assert "'Microsoft' is a company, not a job title" in results[0]["message"]
+
+
+# What signing tools append is no title: the time and address it was signed from, a
+# transaction or signature ID.
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "Susie Jones, Contoso Ltd - signed 2026-10-19 09:14:02 UTC from 203.0.113.7",
+        "Susie Jones, Contoso Ltd, Adobe Sign transaction ID: CBJCHBCAABAA2xK9PqR",
+        "Susie Jones\nContoso Ltd\nSignature ID: 8D4E2A\nSigned: 10/19/2026 9:14:02 AM",
+    ],
+    ids=["signed-from", "transaction-id", "signature-id"],
+)
+def test_signing_metadata_is_no_title(claims, signature):
+    status, results = run(claims, customer={"status": "completed", "signature": signature})
+    assert status == Status.FAIL
+    assert "lacks the title" in results[0]["message"]
+
+
+def test_a_company_with_digits_in_its_name_is_not_metadata(claims):
+    status, results = run(
+        claims,
+        customer={"status": "completed", "signature": "Susie Jones, Contoso365, IT Manager"},
+        customer_fields={"name": "Contoso365"},
+    )
+    assert status == Status.PASS, results[0]["message"]
