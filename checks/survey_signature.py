@@ -175,7 +175,8 @@ _LABEL = re.compile(
     r"|pr[ée]nom(?:\s+et\s+nom)?|nom\s+et\s+pr[ée]nom|nom\s+de\s+famille"
     r"|(?:signer|signatory|printed)(?:\s+name)?|full\s+name|name"
     r"|nom(?:\s+complet)?|company(?:\s+name)?"
-    r"|organi[sz]ation|employer|soci[ée]t[ée]|entreprise|(?:job\s+)?title|position|role"
+    r"|(?:organi[sz]ation|business|employer|firm)(?:\s+name)?|soci[ée]t[ée]|entreprise"
+    r"|(?:job\s+)?title|position|role|designation"
     r"|fonction|titre|氏名|名前|会社名|会社|所属|役職"
     # Fields of an e-signature record that are none of the three parts.
     r"|(?:signer\s+)?e-?mail(?:\s+address)?|envelope\s+id|ip(?:\s+address)?|date(?:\s+signed)?"
@@ -186,6 +187,9 @@ _LABEL_ROLES = {
     "full name": "name", "name": "name", "nom": "name", "nom complet": "name", "氏名": "name",
     "名前": "name", "company": "company", "company name": "company", "organisation": "company",
     "organization": "company", "employer": "company", "société": "company",
+    "organisation name": "company", "organization name": "company", "business": "company",
+    "business name": "company", "employer name": "company", "firm": "company",
+    "firm name": "company", "designation": "title",
     "societe": "company", "entreprise": "company", "会社名": "company", "会社": "company",
     "所属": "company", "title": "title", "job title": "title", "position": "title",
     "role": "title", "fonction": "title", "titre": "title", "役職": "title", "signer": "name",
@@ -851,9 +855,17 @@ def _partner_aside(signature: Signature, partner_names: tuple[str, ...]) -> str 
     """
     for piece in _separate(signature.title or ""):
         bare = _GO_BETWEEN.sub("", piece)
-        if any(company_similarity(bare, name) >= SAME_COMPANY for name in partner_names):
-            return piece
+        # "Consultant at FridayINC": a title held at the partner.
+        employer = _AT_EMPLOYER.search(piece)
+        for candidate in (bare, employer[1] if employer else None):
+            if candidate and any(
+                company_similarity(candidate, name) >= SAME_COMPANY for name in partner_names
+            ):
+                return piece
     return None
+
+
+_AT_EMPLOYER = re.compile(r"\s(?:at|@|with|for|chez|bei)\s+(.+)$", re.IGNORECASE)
 
 
 def _different_scripts(a: str, b: str) -> bool:
@@ -891,7 +903,7 @@ def same_person(a: str | None, b: str | None) -> bool:
 
 class SurveySignature(Check):
     id = "survey-signature"
-    version = "9"
+    version = "10"
     title = "Survey e-signatures complete"
     description = (
         "The last answer of each completed survey is the respondent's e-signature: a full name "

@@ -281,8 +281,9 @@ def test_customer_survey_signed_for_the_partner_warns(claims):
         "Susie Jones, Contoso Ltd (via FridayINC), CIO",
         "Susie Jones, FridayINC for Contoso Ltd, CIO",
         "Susie Jones, Contoso Ltd c/o FridayINC, CIO",
+        "Jon Smith, Contoso Ltd, Consultant at FridayINC",
     ],
-    ids=["via", "for", "care-of"],
+    ids=["via", "for", "care-of", "title-at-the-partner"],
 )
 def test_customer_signature_naming_the_partner_too_warns(claims, signature):
     status, results = run(claims, customer={"status": "completed", "signature": signature})
@@ -605,5 +606,27 @@ def test_a_company_with_digits_in_its_name_is_not_metadata(claims):
         claims,
         customer={"status": "completed", "signature": "Susie Jones, Contoso365, IT Manager"},
         customer_fields={"name": "Contoso365"},
+    )
+    assert status == Status.PASS, results[0]["message"]
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "Name: Susie Jones, Organization Name: Contoso Ltd, Title: CIO",
+        "Name: Susie Jones | Business Name: Contoso Ltd | Role: Head of IT",
+        "Name: Susie Jones, Company: Contoso Ltd, Designation: IT Manager",
+    ],
+    ids=["organization-name", "business-name", "designation"],
+)
+def test_labels_partners_forms_use(claims, signature):
+    status, results = run(claims, customer={"status": "completed", "signature": signature})
+    assert status == Status.PASS, results[0]["message"]
+
+
+def test_a_title_for_a_company_other_than_the_partner_is_no_warning(claims):
+    status, results = run(
+        claims,
+        customer={"status": "completed", "signature": "Jon Smith, Contoso Ltd, Director of IT"},
     )
     assert status == Status.PASS, results[0]["message"]
