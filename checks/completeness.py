@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from checks._sections import heading_pattern
 from checks.psd import DISCLOSURE_WORDS, HEADING_CHARS, SHORT_DOCUMENT, find_disclosure
 from workbench.check_api import (
     Check,
@@ -67,27 +69,48 @@ def _report_pages_follow(document: DocumentView, offset: int) -> bool:
     return letters >= REPORT_PAGE_LETTERS
 
 
+# A report, not a disclosure, when it names at least this many of its template's sections
+# (a Word file has no pages to tell the disclosure's from the report's).
+SECTIONS_OF_A_REPORT = 2
+
+
+def _names_sections(document: DocumentView, sections: Sequence[str]) -> bool:
+    named = sum(1 for section in sections if heading_pattern(section).search(document.text))
+    return named >= min(SECTIONS_OF_A_REPORT, len(sections)) > 0
+
+
+def disclosure_only(document: DocumentView, claim: ClaimView, *, opening: bool = True) -> bool:
+    """Whether ``document`` is a Public Sector Disclosure and nothing more: not a report that
+    carries one on a page, slide or paragraphs of its own.
+
+    With ``opening``, the disclosure must open the document (under a letterhead); without,
+    a short letter that leads up to its statement counts too.
+    """
+    if not document.readable or len(document.text) > SHORT_DOCUMENT:
+        return False
+    found = find_disclosure(document, claim.customer)
+    return bool(
+        found
+        and not found.mention_only
+        and (not opening or _opens_with(document, found.offset))
+        and not _report_pages_follow(document, found.offset)
+        and not _names_sections(document, claim.engagement.required_sections)
+    )
+
+
 def not_a_report(document: DocumentView, claim: ClaimView) -> str | None:
     """Why a POE-section document is not a POE report (DOMAIN item 4), or None if it may be one."""
     if any(document.sha256 == invoice.sha256 for invoice in claim.invoices):
         return "the invoice uploaded again"
     # An unreadable document may well be the report: the readability check reports on it.
-    if not document.readable or len(document.text) > SHORT_DOCUMENT:
-        return None
-    found = find_disclosure(document, claim.customer)
-    if (
-        found
-        and not found.mention_only
-        and _opens_with(document, found.offset)
-        and not _report_pages_follow(document, found.offset)
-    ):
+    if disclosure_only(document, claim):
         return "the Public Sector Disclosure, which is required besides the POE, not part of it"
     return None
 
 
 class Completeness(Check):
     id = "completeness"
-    version = "4"
+    version = "5"
     title = "All POE components present"
     description = (
         "The claim has an invoice, at least one POE document, a completed partner survey, and a "

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from checks.psd import SHORT_DOCUMENT, find_disclosure
+from checks.completeness import disclosure_only
 from workbench.check_api import (
     Check,
     CheckContext,
     ClaimView,
-    CustomerView,
     DocumentMatch,
     DocumentView,
     Evidence,
@@ -70,14 +69,6 @@ def is_template(match: DocumentMatch) -> bool:
     return match.source == "template" or match.claim_id is None
 
 
-def _is_disclosure(document: DocumentView, customer: CustomerView) -> bool:
-    """A document that is a Public Sector Disclosure (not a report that mentions or appends one)."""
-    if not document.readable or len(document.text) > SHORT_DOCUMENT:
-        return False
-    finding = find_disclosure(document, customer)
-    return finding is not None and not finding.mention_only
-
-
 def _enough_text(document: DocumentView) -> bool:
     # Count only as far as needed: a long document's words need not all be listed.
     return sum(1 for _ in islice(_TOKEN.finditer(document.text), MIN_WORDS)) >= MIN_WORDS
@@ -85,7 +76,7 @@ def _enough_text(document: DocumentView) -> bool:
 
 class DuplicatePoe(Check):
     id = "duplicate-poe"
-    version = "4"
+    version = "5"
     title = "POE is not copied"
     description = (
         "No POE document is the same as, or nearly the same as, a document of another claim or "
@@ -94,7 +85,8 @@ class DuplicatePoe(Check):
         "padded with pages of its own). A near copy of another claim's POE fails from the "
         "`fail_at` setting (default 0.85) and warns from 0.8; a near copy of a template example "
         "fails from 0.8 (`template_fail_at`). A Public Sector Disclosure is a standard form, so "
-        "only an identical file counts as a copy of one."
+        "only an identical file counts as a copy of one; a report that carries a disclosure "
+        "page is compared as a report."
     )
 
     def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
@@ -105,7 +97,7 @@ class DuplicatePoe(Check):
         no_opinion: list[str] = []
         for document in claim.poe_documents:
             # Disclosures are one form filled in per customer: alike by design.
-            standard_form = _is_disclosure(document, claim.customer)
+            standard_form = disclosure_only(document, claim, opening=False)
             matches = sorted(
                 (
                     m

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from checks._sections import heading_pattern, heading_words, plain, stem
 from checks.completeness import not_a_report
 from workbench.check_api import (
     Check,
@@ -39,21 +39,6 @@ _PLACEHOLDER = re.compile(
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def _plain(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ")
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
-
-
-def _stem(word: str) -> str:
-    # "Next Step" and "Next Steps", "Recommendation" and "Recommendations" are one heading.
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
-
-
-def _heading_pattern(section: str) -> re.Pattern[str]:
-    words = [re.escape(_stem(w)) + r"(?:e?s)?" for w in _plain(section).split()]
-    return re.compile(r"\b" + r"[\W_]*".join(words) + r"\b", re.IGNORECASE)
-
-
 @dataclass(frozen=True)
 class _Heading:
     section: str
@@ -65,7 +50,7 @@ class _Heading:
 
 def _headings(document: DocumentView, sections: Sequence[str]) -> list[_Heading]:
     """Every place in ``document`` where one of ``sections`` is named, in reading order."""
-    patterns = [(s, _heading_pattern(s), set(map(_stem, _plain(s).split()))) for s in sections]
+    patterns = [(s, heading_pattern(s), heading_words(s)) for s in sections]
     found = []
     for index, segment in enumerate(document.segments):
         for section, pattern, words in patterns:
@@ -73,7 +58,7 @@ def _headings(document: DocumentView, sections: Sequence[str]) -> list[_Heading]
             if match is not None:
                 found.append(_Heading(section, document, index, match.start(), match.end()))
             elif len(segment.text) <= HEADING_CHARS and words <= {
-                _stem(w) for w in _plain(segment.text).split()
+                stem(w) for w in plain(segment.text).split()
             }:
                 found.append(_Heading(section, document, index, 0, len(segment.text)))
     return sorted(found, key=lambda h: (h.index, h.start))

@@ -142,3 +142,29 @@ def test_short_report_headed_with_a_disclosure_that_is_elsewhere_is_a_report(cla
     )
     status, message = run(claims, claims.view(customer=PUBLIC_US, documents=[INVOICE, report]))
     assert status == Status.PASS, message
+
+
+def test_a_word_report_that_opens_with_the_disclosure_is_the_report(claims):
+    report = docx_document(
+        "Riverton-POE.docx",
+        [*PSD,
+         "Executive Summary", "FridayINC delivered the workshop to the public works department.",
+         "Frontline Scenarios", "Shift scheduling for 40 crews and depot inspection checklists.",
+         "Envisioning Session", "The supervisors ranked the scenarios.",
+         "Next Steps", "Pilot Teams Shifts in three depots by December."],
+    )  # fmt: skip
+    status, message = run(claims, claims.view(customer=PUBLIC_US, documents=[INVOICE, report]))
+    assert status == Status.PASS, message
+
+
+def test_a_word_disclosure_with_terms_after_its_statement_is_still_the_disclosure(claims):
+    disclosure = docx_document(
+        "PSD.docx",
+        [*PSD,
+         "The City confirms that accepting the engagement does not conflict with its "
+         "procurement or ethics rules, and that it bears no cost for the workshop.",
+         "Next steps: the City files this disclosure with its procurement office."],
+    )  # fmt: skip
+    status, message = run(claims, claims.view(customer=PUBLIC_US, documents=[INVOICE, disclosure]))
+    assert status == Status.FAIL
+    assert "PSD.docx is the Public Sector Disclosure" in message

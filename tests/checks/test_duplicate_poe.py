@@ -315,3 +315,23 @@ def test_filled_in_disclosures_of_one_form_are_not_copies(runner, session, tmp_p
     results = check_results(runner, "3200023")
     assert [r["status"] for r in results] == ["fail"]
     assert "psd.docx is the very same file as psd.docx of claim 3200021" in results[0]["message"]
+
+
+def test_a_copied_deck_that_carries_a_disclosure_slide_is_still_a_copy(claims):
+    deck = pptx_document(
+        "poe.pptx",
+        [("Executive Summary", "Frontline workshop for the public works crews on 6 October."),
+         ("Frontline Scenarios", "Shift scheduling for 40 crews and depot inspections."),
+         ("Next Steps", "Pilot Teams Shifts in three depots by December."),
+         ("Public Sector Disclosure",
+          "FridayINC discloses to the City of Riverton, a government entity, that Microsoft "
+          "will pay FridayINC an incentive for delivering the Enable Frontline Workshop.")],
+    )  # fmt: skip
+    claim = claims.view(
+        customer={"public_sector": True, "name": "City of Riverton", "country": "US"},
+        documents=[deck],
+        matches={"poe.pptx": [DocumentMatch("3100004", "findings.pptx", "poe", 0.95, False)]},
+    )
+    results = run_check_here(DuplicatePoe(), claim, claims.context())
+    assert overall_status(r["status"] for r in results) == Status.FAIL
+    assert "95% the same text as findings.pptx of claim 3100004" in results[0]["message"]
