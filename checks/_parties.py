@@ -43,6 +43,8 @@ FREE_MAIL = frozenset(
         "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
         "yahoo.com", "yahoo.co.jp", "yahoo.fr", "icloud.com", "me.com", "aol.com",
         "proton.me", "protonmail.com", "gmx.de", "gmx.net", "web.de", "orange.fr", "free.fr",
+        # Orange's mailboxes, not Orange Business (orange.com) or other countries' Orange
+        "orange.es", "orange.pl", "orange.ro", "orange.be", "orange.sk", "orange.md",
         "laposte.net", "mail.com", "zoho.com", "yandex.com", "qq.com", "163.com", "rediffmail.com",
     }
 )  # fmt: skip
@@ -51,7 +53,7 @@ FREE_MAIL = frozenset(
 FREE_MAIL_PROVIDERS = frozenset(
     {
         "gmail", "googlemail", "hotmail", "outlook", "live", "msn", "yahoo", "ymail", "aol",
-        "icloud", "me", "gmx", "wanadoo", "orange", "laposte", "uol", "bol", "terra", "qq",
+        "icloud", "me", "gmx", "wanadoo", "laposte", "uol", "bol", "terra", "qq",
         "163", "126", "naver", "hanmail", "rediffmail", "yandex", "protonmail", "proton", "zoho",
     }
 )  # fmt: skip

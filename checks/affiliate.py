@@ -78,7 +78,7 @@ def _vendor_domain(domain: str) -> bool:
 
 class Affiliate(Check):
     id = "affiliate"
-    version = "5"
+    version = "6"
     title = "Customer is not the partner, an affiliate or Microsoft"
     description = (
         "Compares the customer's name and domains (the domain ID and the contact's e-mail) with "
@@ -160,17 +160,28 @@ class Affiliate(Check):
                 )
             return Result.failed(f"{message}. {RULE}", records)
 
+        # The partner group's domain in another country: fridayinc.com for FridayINC UK Ltd at
+        # fridayinc.co.uk.
+        partner_label = (
+            organisation_domain(partner_domain).split(".")[0]
+            if partner_domain and not is_free_mail(partner_domain)
+            else ""
+        )
         for domain in (id_domain, contact_domain):
             label = organisation_domain(domain).split(".")[0] if domain else ""
-            if (
-                domain
-                and len(partner_key) >= 4
-                and not is_free_mail(domain)
-                and label.replace("-", "") == partner_key
-            ):
+            if not domain or is_free_mail(domain):
+                continue
+            if len(partner_key) >= 4 and label.replace("-", "") == partner_key:
                 return Result.failed(
                     f"The customer's domain {domain} carries the partner's name, "
                     f"{partner.name}. {RULE}",
+                    records,
+                )
+            if len(partner_label) >= 4 and label == partner_label:
+                return Result.failed(
+                    f"The customer's domain {domain} is the partner's own name under another "
+                    f"ending ({partner.name}, contact at {partner_domain}): the same group. "
+                    f"{RULE}",
                     records,
                 )
         # One name inside the other: an affiliate, or a coincidence a reviewer settles.

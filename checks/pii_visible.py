@@ -257,7 +257,7 @@ def _under(domain: str, parent: str | None) -> bool:
 
 class PiiVisible(Check):
     id = "pii-visible"
-    version = "6"
+    version = "7"
     title = "Customer e-mail addresses blurred"
     description = (
         "Customer e-mail addresses in POE documents should be blurred, keeping the domain "

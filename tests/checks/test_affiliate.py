@@ -278,3 +278,38 @@ def test_a_common_word_of_a_subsidiarys_name_alone_passes(claims):
     customer = {"name": "Nuance Design Studio", "id": "nuancedesign.fr", "contact_email": "a@nuancedesign.fr"}  # fmt: skip
     status, _ = run(claims, customer=customer)
     assert status == Status.PASS
+
+
+@pytest.mark.parametrize(
+    ("partner", "customer"),
+    [
+        ({"name": "FridayINC UK Ltd", "contact_email": "ann@fridayinc.co.uk"},
+         {"name": "Friday Group Services", "id": "fridayinc.com", "contact_email": "ops@fridayinc.com"}),
+        ({"name": "FridayINC Deutschland GmbH", "contact_email": "ann@fridayinc.de"},
+         {"name": "Contoso Ltd", "id": "contoso.com", "contact_email": "ops@fridayinc.com"}),
+    ],
+    ids=["customer-id", "customer-contact"],
+)  # fmt: skip
+def test_the_partner_groups_domain_in_another_country_is_an_affiliate(claims, partner, customer):
+    status, result = run(claims, partner=partner, customer=customer)
+    assert status == Status.FAIL
+    assert "is the partner's own name under another ending" in result["message"]
+
+
+def test_a_company_named_like_a_mail_provider_on_its_own_domain_is_the_partner(claims):
+    status, result = run(
+        claims,
+        partner={"name": "Orange Business", "contact_email": "ann@orange.com"},
+        customer={"name": "Orange Bank", "id": "orange.com", "contact_email": "ops@orange.com"},
+    )
+    assert status == Status.FAIL
+    assert "The customer's domain orange.com is the partner's own" in result["message"]
+
+
+def test_two_mailboxes_at_one_free_mail_provider_are_no_affiliation(claims):
+    status, result = run(
+        claims,
+        partner={"name": "FridayINC", "contact_email": "fridayinc@hotmail.co.uk"},
+        customer={"name": "Contoso Ltd", "id": "contoso.com", "contact_email": "contoso.it@hotmail.com"},
+    )  # fmt: skip
+    assert status == Status.PASS, result["message"]
