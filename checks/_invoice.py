@@ -380,7 +380,9 @@ _LABELS = [
     # A reduction of the price: "Discount", "Less: discount"; not "Total after discount".
     ("discount", re.compile(
         r"(?i)^(?!.*\b(?:before|after|net\s+of|apr[eè]s|avant|nach|vor)\b)"
-        r".*(?:\b(?:discount|rebate|remise|rabatt|nachlass|descuento|sconto|desconto)\b|値引|割引)"
+        r".*(?:\b(?:discount|rebate|remise|rabatt|nachlass|descuento|sconto|desconto)\b|値引|割引"
+        # a credit the partner grants off the price ("Less: partner credit"), not a card's
+        r"|^\W*less\W+(?:[^\W\d_]+\s+)?credit\b(?!\s+card))"
     )),
     ("due", re.compile(
         r"(?i)\b(?:amount|balance|total|sum)\s+(?:now\s+)?due\b|\bdue\s+payable\b|\bamount\s+payable\b"

@@ -29,7 +29,7 @@ from workbench.check_api import (
 
 class InvoiceAmount(Check):
     id = "invoice-amount"
-    version = "10"
+    version = "11"
     title = "Invoice amount is the payout, before tax, in USD"
     description = (
         "The invoice's pre-tax amount is in USD and equals the payout: the engagement's rate for "
@@ -359,20 +359,34 @@ _INSTALMENT = re.compile(
 )
 
 
+# What was paid before this invoice and is taken off the balance: "Less: advance received".
+_PAID_BEFORE = re.compile(
+    r"(?i)\b(?:advances?|deposits?|pre-?payments?|paid|payments?\s+received|amounts?\s+received"
+    r"|retainer)\b"
+)
+
+
 def _not_instalments(reading: InvoiceReading) -> list[Amount]:
     """The totals and amounts due, without the instalments of a payment schedule.
 
     An amount due that the schedule's words label and that is less than the invoice's
-    total is a share of it, not the invoice's amount.
+    total is a share of it, not the invoice's amount; so is a balance due that is the total
+    less what was paid before ("Total 20,000 / Less: advance received -5,000 / Amount due
+    15,000": the invoice's amount is 20,000).
     """
     totals = [t for t in reading.totals if t.kind == "total"]
+    paid = [a for a in reading.amounts if a.value and _PAID_BEFORE.search(a.label or a.excerpt)]
 
     def instalment(amount: Amount) -> bool:
-        return (
-            amount.kind == "due"
-            and bool(_INSTALMENT.search(amount.label))
-            and any(t.currency == amount.currency and t.value > amount.value for t in totals)
-        )
+        if amount.kind != "due":
+            return False
+        larger = [t for t in totals if t.currency == amount.currency and t.value > amount.value]
+        if not larger:
+            return False
+        if _INSTALMENT.search(amount.label):
+            return True
+        before = sum((abs(a.cents) for a in paid if a.currency == amount.currency), Decimal(0))
+        return bool(before) and any(t.cents - before == amount.cents for t in larger)
 
     return [t for t in reading.totals if not instalment(t)]
 

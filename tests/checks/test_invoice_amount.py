@@ -772,3 +772,23 @@ def test_an_xlsx_tax_rate_stored_as_a_fraction_is_no_amount(claims):
     status, (result,) = run(claims, raw_document("invoice.xlsx", buffer.getvalue(), kind="invoice"))
     assert status == Status.PASS, result.message
     assert "including $1,237.50 USD tax, so a pre-tax amount of $15,000.00 USD" in result.message
+
+
+def test_a_balance_due_after_an_advance_is_not_the_invoice_amount(claims):
+    status, (result,) = run(
+        claims,
+        invoice_pdf("Consulting services $20,000.00", "Total $20,000.00 USD",
+                    "Less: advance received -$5,000.00", "Amount due $15,000.00 USD"),
+    )  # fmt: skip
+    assert status == Status.FAIL
+    assert 'Invoice shows $20,000.00 USD ("Total")' in result.message
+
+
+def test_a_credit_taken_off_the_subtotal_is_a_discount(claims):
+    status, (result,) = run(
+        claims,
+        invoice_pdf("Consulting services $16,000.00", "Subtotal $16,000.00 USD",
+                    "Less: partner credit -$1,000.00", "Total $15,000.00 USD"),
+    )  # fmt: skip
+    assert status == Status.PASS, result.message
+    assert "less a discount of $1,000.00 USD" in result.message

@@ -221,6 +221,7 @@ def test_a_quantity_and_a_price_are_not_one_spaced_number():
      ("Discount", "discount"), ("Less: discount (5%)", "discount"), ("Remise", "discount"),
      ("Rabatt 3 %", "discount"), ("Descuento", "discount"), ("値引き", "discount"),
      ("Total after discount", "total"), ("Subtotal before discount", "pretax"),
+     ("Less: partner credit", "discount"), ("Less: credit card fee", None),
      ("Withholding tax 2%", "withholding"), ("Tax withheld", "withholding"), ("TDS @ 10%", "withholding"),
      ("WHT", "withholding"), ("Retención IRPF 15%", "withholding"), ("Ritenuta d'acconto", "withholding"),
      ("源泉徴収税", "withholding"), ("VAT GB", None), ("TVA : FR", None),
