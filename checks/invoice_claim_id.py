@@ -27,18 +27,18 @@ _LABEL = re.compile(
 _LABELLED_VALUE = re.compile(
     r"(?i)(?:\b(?:engagement\s+)?claim\s*(?:id|no\.?|nr\.?|number|num\.?|#|n°|ref(?:erence)?)"
     r"|\bn[°o]\s*(?:de\s+)?(?:la\s+)?(?:demande|r[ée]clamation)|クレーム\s*(?:id|番号)|申請\s*(?:id|番号))"
-    r"[\s:：#.\-–]*(?P<value>[A-Z]{0,4}[-\s]?\d[\w\-]*(?: \d{3}(?![\w\-]))*)"
+    r"[\s:：#.\-–]*(?P<value>[A-Z]{0,4}[-\s]?\d[\w\-]*(?:[ ,.]\d{3}(?![\w\-]))*)"
 )
 
 
 class InvoiceClaimId(Check):
     id = "invoice-claim-id"
-    version = "2"
+    version = "3"
     title = "Invoice shows the claim ID"
     description = (
         "The invoice shows this claim's engagement claim ID, as a number of its own (not part of "
         "a longer number), labelled or not, its digits together or in groups of three "
-        "(3 100 001); the evidence says where."
+        "(3 100 001, 3,100,001); the evidence says where."
     )
     severity = Severity.BLOCKING
 
@@ -81,7 +81,7 @@ def _occurrences(claim_id: str) -> re.Pattern[str]:
     written = re.escape(claim_id)
     grouped = _in_groups(claim_id)
     if grouped:
-        written = rf"(?:{written}|(?<!\d ){grouped}(?! \d))"
+        written = rf"(?:{written}|(?<!\d[ ,.])(?:{re.sub(r'[ ,.]', lambda m: re.escape(m[0]), grouped)})(?![ ,.]\d))"
     return re.compile(rf"(?<!\d)(?<!\d[.,]){written}(?!\d)(?![.,]\d)")
 
 
@@ -91,7 +91,8 @@ def _in_groups(claim_id: str) -> str:
         return ""
     head = len(claim_id) % 3 or 3
     groups = [claim_id[:head]] + [claim_id[i : i + 3] for i in range(head, len(claim_id), 3)]
-    return " ".join(groups)  # the reader turned no-break spaces into spaces
+    # Spaces (the reader turned no-break spaces into spaces), or one of "," and "." throughout.
+    return "|".join(sep.join(groups) for sep in (" ", ",", "."))
 
 
 def _labelled(line: Line, start: int) -> bool:

@@ -170,3 +170,21 @@ def test_another_claims_id_in_groups_is_named_whole(claims):
 def test_groups_inside_a_longer_grouped_number_are_not_the_claim_id(claims, line):
     status, (result,) = run(claims, pdf(line))
     assert status == Status.FAIL, result.message
+
+
+@pytest.mark.parametrize("line", ["Claim ID: 3,000,001", "Claim ID: 3.000.001"])
+def test_claim_id_grouped_with_commas_or_dots(claims, line):
+    status, (result,) = run(claims, pdf(line))
+    assert status == Status.PASS, result.message
+
+
+@pytest.mark.parametrize("line", ["Total $3,000,001.00", "Claim ID: 3,000 001"])
+def test_an_amount_or_mixed_groups_are_not_the_claim_id(claims, line):
+    status, (result,) = run(claims, pdf(line))
+    assert status == Status.FAIL, result.message
+
+
+def test_another_claims_id_grouped_with_commas_is_named_whole(claims):
+    status, (result,) = run(claims, pdf("Claim ID: 3,000,002"))
+    assert status == Status.FAIL
+    assert "it shows claim ID 3,000,002 instead" in result.message
