@@ -1,7 +1,9 @@
 """Finding a POE template's section headings in a document's text.
 
 Shared by ``poe_sections`` (are the sections there?) and ``completeness`` (does a report
-follow a disclosure in one Word file?).
+follow a disclosure in one Word file?). A heading is a section's name where a heading
+stands: opening its line (after a number or a bullet) on a short line, or before a colon
+("Next steps: ..."). A paragraph that mentions "the next steps we agreed" names no section.
 """
 
 from __future__ import annotations
@@ -10,24 +12,108 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# A heading line is at most this long: a slide title, a Word heading, a table cell.
+HEADING_LINE = 150
+# What may stand before a heading on its line: "1.", "2.1", "A)", "•", "-", "#", "Section 3:".
+_LEAD = re.compile(
+    r"[\s\u3000]*(?:(?:(?i:section|part|chapter|partie)\s+)?"
+    r"(?:\d{1,2}(?:\.\d{1,2})*[.)\]:：-]?|[A-Za-z][.)\]]|[ivxIVX]{1,4}[.)\]])\s+"
+    r"|[•▪●◦■□·*#>\-–—]+\s*)?$"
+)
+
 
 def plain(text: str) -> str:
-    """Text as headings are compared: no case, accents of width, punctuation; '&' is 'and'."""
+    """Text as headings are compared: no case, width or punctuation; '&' is 'and'."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ")
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
 def stem(word: str) -> str:
-    # "Next Step" and "Next Steps", "Recommendation" and "Recommendations" are one heading.
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+    # "Next Step" and "Next Steps" are one heading; "Process" and "Business" keep their "ss".
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _word(word: str) -> str:
+    if word == "and":
+        return r"(?:and|&|\+)"
+    # Plurals, and the forms of a verb a heading takes: "Migration Wave Planning".
+    return re.escape(stem(word)) + r"(?:e?s|n?ing)?"
 
 
 @lru_cache(maxsize=256)
 def heading_pattern(section: str) -> re.Pattern[str]:
-    """The section's words in order, each with or without its plural, any punctuation between."""
-    words = [re.escape(stem(w)) + r"(?:e?s)?" for w in plain(section).split()]
-    return re.compile(r"\b" + r"[\W_]*".join(words) + r"\b", re.IGNORECASE)
+    """The section's words in order, any punctuation between ("Next Step", "FINDINGS &
+    RECOMMENDATIONS", "Go-Live Sign-off"), to search lower-case text with.
+
+    It starts with a literal word, which ``re`` finds fifty times faster than a pattern that
+    starts with a word boundary or ignores case; ``find_headings`` checks the boundary.
+    """
+    words = [_word(w) for w in plain(section).split()]
+    return re.compile(r"[\W_]*".join(words) + r"(?![^\W_])")
 
 
-def heading_words(section: str) -> frozenset[str]:
-    return frozenset(map(stem, plain(section).split()))
+def lowered(text: str) -> str:
+    """``text`` in lower case for ``find_headings`` (computed once per document), or "" when
+    lower case changes its length (a rare letter), so that positions would not match."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else ""
+
+
+def _line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line (or table cell: cells are tab-separated) around text[start:end]."""
+    begin = max(text.rfind("\n", 0, start), text.rfind("\t", 0, start)) + 1
+    stops = [i for i in (text.find("\n", end), text.find("\t", end)) if i >= 0]
+    return begin, min(stops, default=len(text))
+
+
+# After the section's name, a heading line holds at most this much ("... and Objectives").
+HEADING_TAIL = 40
+
+
+def _heads_its_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands as a heading: (nearly) all of a short line, after at
+    most a number or a bullet, or in brackets after its translation ("Revue des processus
+    commerciaux (Business Process Review)"); or before a colon ("Next steps: ...")."""
+    begin, stop = _line(text, start, end)
+    if text[end : end + 3].lstrip(" )").startswith((":", "：")):
+        return bool(_LEAD.match(text, begin, start))
+    if stop - begin > HEADING_LINE or stop - end > HEADING_TAIL:
+        return False
+    return bool(_LEAD.match(text, begin, start)) or text[start - 1 : start] in ("(", "（")
+
+
+def find_headings(
+    text: str, section: str, *, limit: int, lower: str | None = None, any_order: bool = True
+) -> list[tuple[int, int]]:
+    """Up to ``limit`` spans of ``text`` where ``section`` heads its line: its words in order,
+    or else (``any_order``) a short line of its words in another order ("Recommendations and
+    Findings"). ``lower`` is ``lowered(text)``, if the caller has it."""
+    lower = lowered(text) if lower is None else lower
+    if lower:
+        pattern, searched = heading_pattern(section), lower
+    else:
+        pattern, searched = re.compile(heading_pattern(section).pattern, re.IGNORECASE), text
+    found = []
+    for match in pattern.finditer(searched):
+        start, end = match.span()
+        if start and (searched[start - 1].isalnum() or searched[start - 1] == "_"):
+            continue
+        if _heads_its_line(text, start, end):
+            found.append((start, end))
+            if len(found) >= limit:
+                break
+    if found or not any_order:
+        return found
+    words = plain(section).split()
+    every = [re.compile(rf"(?<![^\W_]){_word(w)}(?![^\W_])", re.IGNORECASE) for w in words]
+    first = next((stem(w) for w in words if w != "and"), "")
+    if not first:
+        return []
+    position, looked = searched.find(first), 0
+    while position >= 0 and looked < 20 * limit and len(found) < limit:
+        looked += 1
+        begin, stop = _line(text, position, position)
+        if stop - begin <= HEADING_LINE and all(p.search(text, begin, stop) for p in every):
+            found.append((begin, stop))
+        position = searched.find(first, stop)
+    return found

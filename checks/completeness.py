@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from checks._sections import heading_pattern
+from checks._sections import find_headings, lowered
 from checks.psd import DISCLOSURE_WORDS, HEADING_CHARS, SHORT_DOCUMENT, find_disclosure
 from workbench.check_api import (
     Check,
@@ -75,7 +75,12 @@ SECTIONS_OF_A_REPORT = 2
 
 
 def _names_sections(document: DocumentView, sections: Sequence[str]) -> bool:
-    named = sum(1 for section in sections if heading_pattern(section).search(document.text))
+    lower = lowered(document.text)
+    named = sum(
+        1
+        for section in sections
+        if find_headings(document.text, section, limit=1, lower=lower, any_order=False)
+    )
     return named >= min(SECTIONS_OF_A_REPORT, len(sections)) > 0
 
 

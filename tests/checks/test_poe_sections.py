@@ -146,7 +146,7 @@ def test_sections_named_only_in_the_agenda_are_not_completed(claims):
     )  # fmt: skip
     status, result = run(claims, report)
     assert status == Status.WARN
-    assert "empty or still holds the template's placeholders" in result["message"]
+    assert "are empty or still hold the template's placeholders" in result["message"]
 
 
 def test_a_french_report_without_the_english_headings_warns(claims):
@@ -188,3 +188,85 @@ def test_no_poe_document_skips(claims):
     status, result = run(claims)
     assert status == Status.SKIP
     assert "completeness" in result["message"]
+
+
+def test_a_paragraph_mentioning_another_section_does_not_end_the_one_it_is_in(claims):
+    report = docx_document(
+        "report.docx",
+        ["Executive Summary",
+         "FridayINC ran the workshop for 14 store managers, covering three frontline scenarios, "
+         "an envisioning session with the operations team, and agreed next steps.",
+         "Frontline Scenarios", FILLED["Frontline Scenarios"],
+         "Envisioning Session", FILLED["Envisioning Session"],
+         "Next Steps", "Next steps were agreed with the store managers for the December pilot."],
+    )  # fmt: skip
+    status, result = run(claims, report)
+    assert status == Status.PASS, result["message"]
+
+
+def test_sections_only_mentioned_in_prose_are_missing(claims):
+    report = docx_document(
+        "report.docx",
+        ["Workshop report",
+         "We did not hold the envisioning session this time; next steps are to be agreed "
+         "with the frontline scenarios owner and summarised in an executive summary later."],
+    )  # fmt: skip
+    status, result = run(claims, report)
+    assert status == Status.FAIL
+    assert (
+        "does not name the sections 'Executive Summary', 'Frontline Scenarios'" in result["message"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("engagement", "headings"),
+    [("ammp-infrastructure-migration-large",
+      ["Migration Assessment", "Landing Zone", "Migration Wave Planning", "Cutover Report"]),
+     ("needs-assessment-d365-sales", ["Business Processes Review", "Solution Fit", "Roadmap"]),
+     ("nextgen-windows-workshop",
+      ["Device Assessment", "Windows 11 Readiness Report", "Recommendations"]),
+     ("defend-threats-siem-xdr-workshop",
+      ["Threat Exploration", "Microsoft Sentinel Deployment", "FINDINGS & RECOMMENDATIONS"])],
+    ids=["planning", "processes", "windows-11", "ampersand"],
+)  # fmt: skip
+def test_word_forms_of_the_templates_headings(claims, engagement, headings):
+    body = "The customer's team reviewed this part with FridayINC in October."
+    deck = pptx_document("report.pptx", [(h, body) for h in headings])
+    status, result = run(claims, deck, engagement_id=engagement)
+    assert status == Status.PASS, result["message"]
+
+
+def test_concise_japanese_content_is_content(claims):
+    deck = pptx_document(
+        "report.pptx",
+        [("Executive Summary", "店舗責任者14名とワークショップを実施。"),
+         ("Frontline Scenarios", "シフト交換とタスク管理を検討。"),
+         ("Envisioning Session", "運用チームと優先順位を決定。"),
+         ("Next Steps", "12月に3店舗で試行。")],
+    )  # fmt: skip
+    status, result = run(claims, deck, partner={"country": "JP"})
+    assert status == Status.PASS, result["message"]
+
+
+def test_a_bilingual_heading_names_the_section_in_brackets(claims):
+    report = docx_document(
+        "rapport.docx",
+        ["Synthèse (Executive Summary)", "Atelier Frontline avec quatorze responsables de magasin.",
+         "Scénarios (Frontline Scenarios)", "Échanges de postes et listes de tâches dans Teams.",
+         "Atelier de vision (Envisioning Session)", "Priorités fixées avec l'équipe des opérations.",
+         "Prochaines étapes (Next Steps)", "Un pilote dans trois magasins d'ici décembre."],
+    )  # fmt: skip
+    status, result = run(claims, report, partner={"country": "FR"})
+    assert status == Status.PASS, result["message"]
+
+
+def test_an_english_annex_does_not_make_a_french_reports_headings_missing(claims):
+    report = docx_document(
+        "rapport.docx",
+        ["Synthèse", "Atelier Frontline avec quatorze responsables de magasin de Contoso.",
+         "Prochaines étapes", "Un pilote de Teams Shifts dans trois magasins d'ici décembre."],
+    )  # fmt: skip
+    sheet = xlsx_document("attendance.xlsx", [["Name", "Role"], ["Ann Lee", "Store manager"]])
+    status, result = run(claims, report, sheet, partner={"country": "FR"})
+    assert status == Status.WARN
+    assert "headings may be translated" in result["message"]
