@@ -60,12 +60,22 @@ _NOT_THERE = (
 # an agenda item, "the PSD requirement".
 _TOPIC = r"\b(?:requested|overview|agenda|checklist)\b|☐"
 _MENTION = re.compile(rf"{_NOT_THERE}|{_TOPIC}|\brequirements?\b", re.IGNORECASE)
-# The same, said in the sentence of a statement: it is not made, only spoken of. "In line
-# with Microsoft's requirements, FridayINC discloses ..." is still a statement.
+# Said in the sentence of a statement, these words make it spoken of, not made: a statement
+# still to be signed, or signed later, declined, an agenda or checklist item, a request to
+# sign, a rule that vendors must disclose, a blank form. Narrower than _MENTION: a real
+# statement may say the workshop "will be provided at no cost", is "paid separately" or
+# that the City "is not required to pay" or "may refuse the engagement".
 _STATEMENT_MENTION = re.compile(
-    # A blank form's placeholders ("[Partner name] discloses to [Customer name]") disclose nothing.
-    rf"{_NOT_THERE}|{_TOPIC}|\[[^\]\n]{{0,30}}\b(?:name|partner|customer|company|entity)\b"
-    r"[^\]\n]{0,30}\]|<\s*(?:partner|customer|company)[^>\n]{0,30}>|\{\{",
+    r"\bpending\b|\b(?:to|will|shall)\s+be\s+(?:signed|uploaded|sent|submitted|countersigned)\b"
+    r"|\bnot\s+(?:yet\s+)?(?:been\s+)?signed\b|\bunsigned\b|\bwill\s+sign\b|\bsign\s+and\s+return\b"
+    r"|\b(?:would|will|did|does|could|has|have)\s*n(?:o|['’])t\s+(?:yet\s+)?(?:been\s+)?sign"
+    r"|\b(?:declined|refused)\s+to\s+sign|\bawaiting\s+(?:the\s+)?(?:[^\W\d_]+\s+)?signature"
+    r"|\brequires?\s+(?:every|each|all|any)\s+(?:vendors?|suppliers?|partners?|contractors?)\b"
+    r"|\bN/A\b|\bTB[CD]\b|en\s+attente|non\s+sign|未署名|署名待ち|依頼中"
+    r"|\b(?:overview|agenda|checklist)\b|☐"
+    # A blank form's placeholders ("[Partner name] discloses to [Customer name]", "_____").
+    r"|\[[^\]\n]{0,30}\b(?:name|partner|customer|company|entity)\b[^\]\n]{0,30}\]"
+    r"|<\s*(?:partner|customer|company)[^>\n]{0,30}>|\{\{|_{5,}",
     re.IGNORECASE,
 )
 # A statement needs a public-sector party (unless the claim's customer is named instead) ...
@@ -84,7 +94,7 @@ _PUBLIC = re.compile(
 _DISCLOSE = re.compile(
     # "inform" the verb, not a report's "Information" (or an "Office of Information Systems").
     r"disclos|divulg|acknowledg|\binform(?!ation)|notif|transparen|\bavis\b|reconna[iî]"
-    r"|\bunderstands?\b|\bagrees?\b|\baware\b"
+    r"|\bunderstands?\b|\bagrees?\b|\baware\b|\bconfirms?\b|\bd[ée]clar"
     r"|開示|確認|通知|告知",
     re.IGNORECASE,
 )
@@ -109,7 +119,8 @@ _OTHER_BENEFICIARY = re.compile(
     re.IGNORECASE,
 )
 _PAYMENT = re.compile(
-    r"payment|funding|\bfees?\b|compensation|paiement|r[ée]mun[ée]ration|financement|\bvers[ée]"
+    r"payment|funding|\bfunds\b|\bfees?\b|compensation|remuneration|paiement|r[ée]mun[ée]ration"
+    r"|financement|\bvers[ée]"
     r"|報酬|支払|対価",
     re.IGNORECASE,
 )
@@ -118,7 +129,8 @@ _MICROSOFT = re.compile(r"microsoft|マイクロソフト", re.IGNORECASE)
 # Microsoft", "Microsoft's funding"); "permit fees collected through the Microsoft Power
 # Pages portal" are not. Japanese has no spaces to count words by: nearness there.
 _FROM_MICROSOFT = re.compile(
-    r"^\W{0,3}(?:[^\W\d_]+\W+){0,5}?(?:from|by|de|par)\s+(?:la\s+soci[ée]t[ée]\s+)?microsoft",
+    r"^\W{0,3}(?:[^\W\d_]+\W+){0,7}?(?:from|by|through|under|via|de|par)\s+"
+    r"(?:(?:the|its|la|le)\s+)?(?:soci[ée]t[ée]\s+)?microsoft",
     re.IGNORECASE,
 )
 # ... but fees "billed by Microsoft" are the customer's to Microsoft.
@@ -136,12 +148,17 @@ def _from_microsoft(text: str, end: int) -> bool:
 # Or Microsoft's words stand before it: "Microsoft's funding", "Microsoft provides FridayINC
 # with funding".
 _MICROSOFTS = re.compile(
-    r"microsoft(?:['’]s)?\W+(?:[^\W\d_]+\W+)?$"
+    # up to three words between: "Microsoft Partner Program funding" (not licence fees, below)
+    r"microsoft(?:['’]s)?\W+(?:[^\W\d_]+\W+){0,3}$"
     r"|microsoft\s+(?:(?:will|shall|also)\s+)?(?:provides?|gives?|grants?|offers?|awards?)\s+"
     r"(?:[^\W\d_]+\W+){0,4}$",
     re.IGNORECASE,
 )
 _JA_PAYMENT = re.compile(r"報酬|支払|対価")
+# What a customer pays Microsoft for: "Microsoft Copilot Studio licence fees".
+_WHAT_CUSTOMERS_PAY = re.compile(
+    r"(?i)\b(?:licen[cs]es?|licensing|subscriptions?|seats?|consumption|usage|support|azure)\b"
+)
 
 
 # Letters from customers say it with a verb: "funded by Microsoft", "paid by Microsoft",
@@ -150,7 +167,9 @@ _JA_PAYMENT = re.compile(r"報酬|支払|対価")
 _PAID_BY_MICROSOFT = re.compile(
     r"\b(?:paid|funded|compensated|financed|reimbursed|sponsored|remunerated)\s+"
     r"(?:(?:directly|solely|entirely|fully|in\s+full)\s+)?by\s+microsoft"
-    r"|\bmicrosoft\s+(?:corporation\s+|corp\.?\s+)?(?:(?:will|shall|is\s+to|also)\s+)?"
+    r"|\bmicrosoft[\s-]+(?:funded|sponsored|paid)\b"
+    r"|\bmicrosoft\s+(?:corporation\s+|corp\.?\s+)?"
+    r"(?:(?:will|shall|is\s+to|also|may|might|can|could|would)\s+)?"
     r"(?:pays?|funds?|compensates?|reimburses?|remunerates?|finances|sponsors?"
     r"|is\s+(?:paying|funding|compensating|financing|sponsoring))\b"
     r"|\b(?:pay[ée]e?s?|financ[ée]e?s?|r[ée]mun[ée]r[ée]e?s?|rembours[ée]e?s?)\s+par\s+microsoft"
@@ -205,8 +224,9 @@ def _incentive_spans(text: str) -> list[tuple[int, int]]:
         if _JA_PAYMENT.fullmatch(payment[0]):
             ours = _MICROSOFT.search(text, max(0, start - 40), end + 40) is not None
         else:
-            ours = bool(
-                _from_microsoft(text, end) or _MICROSOFTS.search(text, max(0, start - 80), start)
+            before = _MICROSOFTS.search(text, max(0, start - 80), start)
+            ours = _from_microsoft(text, end) or bool(
+                before and not _WHAT_CUSTOMERS_PAY.search(before[0])
             )
         if ours:
             spans.append((start, end))
@@ -317,7 +337,7 @@ def required(claim: ClaimView) -> bool:
 
 class PublicSectorDisclosure(Check):
     id = "psd"
-    version = "6"
+    version = "7"
     title = "Public Sector Disclosure present"
     description = (
         "A public-sector customer in India, Puerto Rico or the United States needs a Public "
@@ -326,8 +346,8 @@ class PublicSectorDisclosure(Check):
         "follow, pending, declined, missing, N/A, an agenda or checklist item) is not one: its "
         "title counts only over a statement of the partner's incentive (a staff scheme, a tax "
         "break or a product's incentives are not it; a payment or fee counts when it comes "
-        "from Microsoft), and a statement still to be signed or a blank form is not one. "
-        "Other claims skip this check."
+        "from Microsoft), and a statement still to be signed, asked to be signed, required of "
+        "vendors or left as a blank form is not one. Other claims skip this check."
     )
 
     def applies_to(self, claim: ClaimView) -> bool:

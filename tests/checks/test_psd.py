@@ -683,3 +683,75 @@ def test_a_payment_from_microsoft_is_the_partners_incentive(claims, statement):
     document = docx_document("letter.docx", ["Dear Ms Whitfield,", statement])
     status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[document]))
     assert status == Status.PASS, result["message"]
+
+
+# A real statement may say what else the letter says: its sentence is no mention for that.
+@pytest.mark.parametrize(
+    "ending",
+    [", which will be provided at no cost to the City.", ", paid separately.",
+     ", paid no later than 60 days after delivery.", ", as requested by the City.",
+     "; the City is not required to pay anything.", "; the City may refuse the engagement."],
+)  # fmt: skip
+def test_a_statement_with_ordinary_words_in_its_sentence_is_a_disclosure(claims, ending):
+    document = docx_document(
+        "psd.docx",
+        ["Public Sector Disclosure",
+         "FridayINC discloses to the City of Riverton, a government entity, that Microsoft pays "
+         f"FridayINC an incentive for this engagement{ending}"],
+    )  # fmt: skip
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[document]))
+    assert status == Status.PASS, result["message"]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["Microsoft may pay FridayINC a fee for this workshop.",
+     "it receives funding through the Microsoft AI Cloud Partner Program for this workshop.",
+     "it receives funding from the Microsoft AI Cloud Partner Program for this workshop.",
+     "this workshop is delivered with Microsoft Partner Program funding.",
+     "it may receive a payment for the delivery of this workshop from Microsoft.",
+     "it receives funds from Microsoft under its partner program.",
+     "this is a Microsoft-funded engagement."],
+)  # fmt: skip
+def test_microsoft_as_the_payer_in_partners_words(claims, statement):
+    document = docx_document(
+        "psd.docx", ["Public Sector Disclosure", f"FridayINC discloses to the City of Riverton that {statement}"]
+    )  # fmt: skip
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[document]))
+    assert status == Status.PASS, result["message"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hi Angela, could you please sign and return the attached Public Sector Disclosure, which "
+     "informs the City of Riverton that Microsoft pays FridayINC an incentive?",
+     "The disclosure informing the City of Riverton that Microsoft pays FridayINC an incentive "
+     "has not yet been signed by the City.",
+     "The City of Riverton will sign the disclosure acknowledging that Microsoft pays FridayINC "
+     "an incentive at the next council meeting.",
+     "_______________ (Partner) discloses to _______________ (Customer), a public sector entity, "
+     "that Microsoft pays it an incentive.",
+     "The City of Riverton requires every vendor to disclose any incentive it receives from "
+     "Microsoft."],
+    ids=["sign-and-return", "not-yet-signed", "will-sign", "blank-lines", "vendor-policy"],
+)  # fmt: skip
+def test_a_disclosure_asked_for_or_required_is_not_made(claims, text):
+    document = docx_document("note.docx", ["Workshop notes", text])
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[document]))
+    assert status == Status.FAIL, result["message"]
+
+
+@pytest.mark.parametrize(
+    ("customer", "text"),
+    [({"public_sector": True, "name": "Bharat Heavy Electricals Limited", "country": "IN"},
+      "We confirm that FridayINC may receive incentive from Microsoft for the workshop "
+      "delivered to BHEL, a public sector undertaking."),
+     ({"public_sector": True, "name": "Municipio Autónomo de Caguas", "country": "PR"},
+      "FridayINC déclare que Microsoft lui verse une rémunération pour l'atelier réalisé pour "
+      "le Municipio Autónomo de Caguas.")],
+    ids=["confirm", "declare"],
+)  # fmt: skip
+def test_confirming_or_declaring_discloses(claims, customer, text):
+    document = docx_document("letter.docx", ["Dear Sir or Madam,", text])
+    status, result = run(claims, claims.view(customer=customer, documents=[document]))
+    assert status == Status.PASS, result["message"]
