@@ -103,7 +103,7 @@ def _excerpt(segment: Segment, limit: int = 120) -> str:
 
 class PoeSections(Check):
     id = "poe-sections"
-    version = "2"
+    version = "3"
     title = "POE has the template's sections"
     description = (
         "The POE reports (not a disclosure or a copy of the invoice) name every section the "
