@@ -33,12 +33,12 @@ _LABELLED_VALUE = re.compile(
 
 class InvoiceClaimId(Check):
     id = "invoice-claim-id"
-    version = "3"
+    version = "4"
     title = "Invoice shows the claim ID"
     description = (
         "The invoice shows this claim's engagement claim ID, as a number of its own (not part of "
         "a longer number), labelled or not, its digits together or in groups of three "
-        "(3 100 001, 3,100,001); the evidence says where."
+        "(3 100 001; 3,100,001 where labelled as the claim ID); the evidence says where."
     )
     severity = Severity.BLOCKING
 
@@ -114,7 +114,11 @@ def _check_invoice(document: DocumentView, claim_id: str) -> Result:
     found: list[tuple[bool, Line, int, int]] = []
     for line in lines:
         for match in pattern.finditer(line.text):
-            found.append((_labelled(line, match.start()), line, match.start(), len(match.group())))
+            labelled = _labelled(line, match.start())
+            # Grouped with commas or dots it is written as amounts are ("JPY 3,000,001"):
+            # the claim ID only where a label says so.
+            if labelled or not re.search(r"[.,]", match.group()):
+                found.append((labelled, line, match.start(), len(match.group())))
     if found:
         found.sort(key=lambda item: not item[0])  # labelled first
         labelled, line, start, length = found[0]

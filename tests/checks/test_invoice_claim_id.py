@@ -178,7 +178,11 @@ def test_claim_id_grouped_with_commas_or_dots(claims, line):
     assert status == Status.PASS, result.message
 
 
-@pytest.mark.parametrize("line", ["Total $3,000,001.00", "Claim ID: 3,000 001"])
+@pytest.mark.parametrize(
+    "line",
+    ["Total $3,000,001.00", "Claim ID: 3,000 001", "Contract value JPY 3,000,001",
+     "Auftragswert 3.000.001 EUR"],
+)  # fmt: skip
 def test_an_amount_or_mixed_groups_are_not_the_claim_id(claims, line):
     status, (result,) = run(claims, pdf(line))
     assert status == Status.FAIL, result.message
