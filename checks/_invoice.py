@@ -354,12 +354,12 @@ _LABELS = [
         r"|\bnet(?:to)?[\s-]*(?:amount|total|value|sum|price|betrag|summe|ht)\b(?!\s+(?:due|payable|to\s+pay))"
         r"|\btotal\s+net\b"
         r"|\bmontant\s+net\b|\bnettobetrag|\bnetto\b|\bsumme\s+netto\b|\bnet\s+(?:eur|usd)\b"
-        rf"|\b(?:excl?(?:\.|uding|usive(?:\s+of)?|usief)?|without|w/o|before|pre|ohne|hors|sans|senza|sin|sem)[\s.-]*{_ANY}{_TAX_WORD}"
+        rf"|\b(?:excl?(?:\.|uding|usive(?:\s+of)?|usief)?|exkl\.?|exklusive|without|w/o|before|pre|ohne|hors|sans|senza|sin|sem)[\s.-]*{_ANY}{_TAX_WORD}"
         # the tax word first: "Total (tax exclusive)", "Total - VAT not applicable"
         rf"|{_AMOUNT_WORD}[^\n]{{0,20}}?\b{_TAX_WORD}[\s-]*(?:exclusive|excluded|excl\b\.?|free|exempt|not\s+(?:applicable|included|charged))"
         r"|\bpre[\s-]?tax\b|\b(?:total|montant|prix|base|sous-total)\s+(?:\(?(?:eur|usd|€|\$)\)?\s+)?h\.?t\.?(?![a-z])"
         r"|hors\s+tax|\btaxable\s+(?:amount|value|base)|\bbase\s+imponi(?:ble|bile)|\bimponibile\b"
-        r"|\bimporte\s+neto\b|\bvalor\s+l[ií]quido\b|\bpre[\s-]?vat\b"
+        r"|\bimporte\s+neto\b|\bpre[\s-]?vat\b"
     )),
     ("total", re.compile(
         rf"(?i)\b(?:incl?(?:\.|uding|usive(?:\s+of)?|usief)?|with|inkl\.?|inklusive|avec|incluid[ao]s?)[\s.-]*{_ANY}{_TAX_WORD}"
@@ -387,6 +387,8 @@ _LABELS = [
     ("due", re.compile(
         r"(?i)\b(?:amount|balance|total|sum)\s+(?:now\s+)?due\b|\bdue\s+payable\b|\bamount\s+payable\b"
         r"|\b(?:net\s+)?[àa]\s+payer\b|\bsolde\b|\bzahlbetrag\b|\brestbetrag\b|\bresidual\b"
+        # Brazil's "valor líquido" is what is paid once the withheld taxes are off
+        r"|\bvalor\s+l[ií]quido\b"
         r"|\bbalance\b|\bto\s+(?:be\s+)?pa(?:y|id)\b|\bpayable\b|お支払(?:い)?金額|ご?請求金額|請求額"
     )),
     ("total", re.compile(
@@ -408,7 +410,7 @@ _TAX_INCLUDED = re.compile(
     rf"(?i)\b(?:incl(?:\.|uding|usive(?:\s+of)?|usief)?|inkl\.?|inklusive|avec|incluid[ao]s?)[\s.-]*{_ANY}{_TAX_WORD}(?![a-z])"
     rf"|{_AMOUNT_WORD}[^\n]{{0,20}}?\b{_TAX_WORD}[\s-]*(?:inclusive|included|incl\b\.?)"
     r"|\bt\.?t\.?c\.?(?![a-z])|税込"
-    rf"|\b{_TAX_WORD}\b[^\n]{{0,20}}?\b(?:included|inclus[ea]?|incluid[ao]|inbegriffen|enthalten|compris[e]?)\b"
+    rf"|(?<!\bno\s)(?<!\bno\ssales\s)\b{_TAX_WORD}\b[^\n]{{0,20}}?(?<!\bnot\s)(?<!\bnon\s)(?<!\bnicht\s)\b(?:included|inclus[ea]?|incluid[ao]|inbegriffen|enthalten|compris[e]?)\b"
 )
 # In a label, "gross" says so too ("Gross amount", "Bruttobetrag"); in prose it may not
 # ("gross 30 days"). "with VAT" and "inc. VAT" label an amount; "Acme Inc. Tax ID" does not.
@@ -1200,8 +1202,8 @@ def read_invoice(segments: Iterable) -> InvoiceReading:
         currency, source = _resolve_symbol(declared, all_codes), "declared"
     elif resolved:
         currency, source = _main_currency(found, resolved, all_codes), "amounts"
-    elif all_codes - {DOLLAR, YEN, KRONA}:
-        currency, source = _mentioned_currency(lines, all_codes - {DOLLAR, YEN, KRONA}), "amounts"
+    elif mentioned := _mentioned_currency(lines, all_codes - {DOLLAR, YEN, KRONA}):
+        currency, source = mentioned, "amounts"
     elif any(_US_ADDRESS.search(line.text) for line in lines):
         currency, source = "USD", "inferred"
     else:
@@ -1305,7 +1307,7 @@ def _declared_currency(lines: Sequence[Line]) -> tuple[str | None, str]:
     """A currency the document declares ("Währung: EUR", "All amounts are in US dollars")."""
     for line in lines:
         match = _DECLARATION.search(line.text)
-        if not match:
+        if not match or _BANK_LINE.search(line.text):
             continue
         window = line.text[match.start() : match.end() + 60]
         markers = [
@@ -1322,9 +1324,10 @@ def _declared_currency(lines: Sequence[Line]) -> tuple[str | None, str]:
 _BANK_LINE = re.compile(r"(?i)\b(?:iban|swift|bic|bank|account|konto|compte|routing)\b")
 
 
-def _mentioned_currency(lines: Sequence[Line], codes: set[str]) -> str:
+def _mentioned_currency(lines: Sequence[Line], codes: set[str]) -> str | None:
     """Of the currencies the invoice names with no amount, the one it names most outside its
-    bank details, the first named on a tie."""
+    bank details, the first named on a tie; None if it names them only there (an account's
+    currency says nothing of the invoice's)."""
     count: Counter[str] = Counter()
     first: dict[str, int] = {}
     for index, line in enumerate(lines):
@@ -1332,6 +1335,8 @@ def _mentioned_currency(lines: Sequence[Line], codes: set[str]) -> str:
             if marker.code in codes:
                 first.setdefault(marker.code, index)
                 count[marker.code] += 0 if _BANK_LINE.search(line.text) else 1
+    if not codes or not any(count.values()):
+        return None
     return min(codes, key=lambda code: (-count[code], first.get(code, len(lines)), code))
 
 

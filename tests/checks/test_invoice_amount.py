@@ -792,3 +792,33 @@ def test_a_credit_taken_off_the_subtotal_is_a_discount(claims):
     )  # fmt: skip
     assert status == Status.PASS, result.message
     assert "less a discount of $1,000.00 USD" in result.message
+
+
+@pytest.mark.parametrize(
+    ("lines", "market"),
+    [(["Total exkl. MWST USD 15'000.00", "MWST 8.1% USD 1'215.00",
+       "Total inkl. MWST USD 16'215.00"], "A"),
+     (["Total: USD 15,000.00 (taxes not included)"], "A"),
+     (["Consulting services", "Total $15,000.00", "No sales tax is included in this invoice."], "A"),
+     (["Valor total USD 7,500.00", "Retenção IRRF 1,5% USD 112.50",
+       "Valor líquido USD 7,387.50"], "C")],
+    ids=["exkl-mwst", "taxes-not-included", "no-sales-tax-included", "valor-liquido"],
+)  # fmt: skip
+def test_tax_wordings_of_real_invoices(claims, lines, market):
+    status, (result,) = run(claims, invoice_pdf(*lines), market=market)
+    assert status == Status.PASS, result.message
+
+
+def test_an_accounts_currency_is_no_declaration_of_the_invoices(claims):
+    lines = ["Wire to: Citibank N.A., account currency EUR", "Invoice currency: USD",
+             "Subtotal 15,000.00", "Total 15,000.00"]  # fmt: skip
+    status, (result,) = run(claims, invoice_pdf(*lines))
+    assert status == Status.PASS, result.message
+
+
+def test_currencies_named_only_in_bank_details_leave_the_currency_unknown(claims):
+    lines = ["Subtotal 15,000.00", "Total 15,000.00", "EUR account: IBAN DE89 3704 0044 0532 0130 00",
+             "USD account: Citibank, account 4401923377"]  # fmt: skip
+    status, (result,) = run(claims, invoice_pdf(*lines))
+    assert status == Status.WARN
+    assert "does not say which currency it is in" in result.message
