@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench.check_api import (
     Check,
@@ -273,12 +273,36 @@ def _party(customer: CustomerView | None) -> tuple[re.Pattern[str], ...]:
     return (_PUBLIC, re.compile(name, re.IGNORECASE))
 
 
+# psd, completeness, duplicate-poe and poe-sections each ask of every POE document whether
+# it is a disclosure; the answer is read once per document and customer in a worker.
+_FOUND: dict[tuple, Finding | None] = {}
+_FOUND_MAX = 256
+
+
 def find_disclosure(document: DocumentView, customer: CustomerView | None = None) -> Finding | None:
     """Return where ``document`` reads as a Public Sector Disclosure, or None.
 
     ``customer`` (the claim's) lets a statement that names a public-sector customer stand
     without a public-sector word.
     """
+    key = (
+        document.file_name,
+        document.sha256,
+        document.extraction.reader_version,
+        None if customer is None else (customer.name, customer.public_sector),
+    )
+    if key in _FOUND:
+        found = _FOUND[key]
+        # The same text and name: only the view object differs (another run of the claim).
+        return None if found is None else replace(found, document=document)
+    found = _find_disclosure(document, customer)
+    if len(_FOUND) >= _FOUND_MAX:
+        _FOUND.pop(next(iter(_FOUND)))
+    _FOUND[key] = found
+    return found
+
+
+def _find_disclosure(document: DocumentView, customer: CustomerView | None) -> Finding | None:
     segments = document.segments
     starts: list[int] = []
     offset = 0
