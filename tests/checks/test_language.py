@@ -629,3 +629,31 @@ def test_a_page_with_an_image_and_real_text_is_judged_by_its_text(claims):
     assert claim.documents[1].scanned_pages == ()
     status, _ = run(claims, claim)
     assert status == Status.PASS
+
+
+# A template's footer in the partner's language, on every slide, says nothing of the slides.
+@pytest.mark.parametrize(
+    "footer",
+    ["Vertraulich – nur für den internen Gebrauch", "Vertrouwelijk – alleen voor intern gebruik"],
+    ids=["german", "dutch"],
+)
+def test_a_foreign_footer_on_every_slide_of_an_english_deck_passes(claims, footer):
+    bullets = ["Shift planning reviewed with store managers", "Daily tasks of the frontline teams",
+               "Pilot of Teams Shifts in three stores", "Results to the board in December",
+               "Wider rollout planned together", "Questions and next meeting"]  # fmt: skip
+    deck = pptx_document(
+        "workshop.pptx", [(f"Workshop part {n}", f"{b}\n{footer}") for n, b in enumerate(bullets)]
+    )
+    status, results = run(claims, claims.view(documents=[deck]))
+    assert status == Status.PASS, results[0]["message"]
+
+
+def test_an_english_footer_on_every_slide_of_a_german_deck_still_fails(claims):
+    sentences = [s.strip() + "." for s in GERMAN.split(",")]
+    deck = pptx_document(
+        "workshop.pptx",
+        [(f"Teil {n}", f"{s}\nConfidential - internal use only") for n, s in enumerate(sentences)],
+    )
+    status, results = run(claims, claims.view(documents=[deck]))
+    assert status == Status.FAIL
+    assert "workshop.pptx (German)" in results[0]["message"]
