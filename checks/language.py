@@ -283,6 +283,29 @@ def _chinese_characters(text: str) -> bool:
     return False
 
 
+_KANA = re.compile("[\u3040-\u30ff\uff66-\uff9d]")
+# Japanese prose writes its particles and endings in kana; Chinese has none. A document of
+# this many Han characters and not one kana is Chinese, whatever a detector says of a
+# short Traditional Chinese slide ("執行摘要 / 研討會已完成").
+KANJI_ONLY_CHARACTERS = 20
+
+
+def _kanji_without_kana(document: DocumentView) -> bool:
+    if document.content_type in SPREADSHEETS:
+        return False  # a Japanese sign-in sheet of names and departments has no kana either
+    text = document.text
+    if _KANA.search(text):
+        return False
+    return sum(map(len, _HAN.findall(text))) >= KANJI_ONLY_CHARACTERS
+
+
+def document_language(document: DocumentView) -> str | None:
+    """The document's language as detected, but Chinese for kanji without kana."""
+    if document.language == "ja" and _kanji_without_kana(document):
+        return "zh"
+    return document.language
+
+
 def _with_language(document: DocumentView) -> Iterator[Segment]:
     """The segments that have a language of their own (in a workbook, few of many)."""
     return compress(document.segments, map(itemgetter(2), document.segments))
@@ -303,9 +326,12 @@ def letters_by_language(document: DocumentView, *, names: bool = False) -> Count
     # gathered and their letters counted together, not segment by segment.
     texts: dict[str, list[str]] = {}
     labels: dict[str, list[str]] = {}
+    kanji_only = _kanji_without_kana(document)
     for _location, text, code in _with_language(document):
         if code == "zh" and document.language == "ja" and not _chinese_characters(text):
             code = "ja"
+        elif code == "ja" and kanji_only:
+            code = "zh"
         gathered = labels if not names and _names_only(text) else texts
         if code in gathered:
             gathered[code].append(text)
@@ -344,7 +370,7 @@ def _excerpt(document: DocumentView, code: str) -> Evidence:
 
 class Language(Check):
     id = "language"
-    version = "5"
+    version = "6"
     title = "Documents in English, French or Japanese"
     description = (
         "Every document is in a language the POE review supports (English, French, Japanese). "
@@ -394,11 +420,12 @@ class Language(Check):
                 continue
             counts = letters_by_language(document)
             total = sum(counts.values())
+            whole = document_language(document)
             if total < MIN_SEGMENT_LETTERS:
                 # Too little prose to tell piece by piece: the whole text decides, unless it
                 # is names and labels only and reads as a language the review does not take
                 # (a sign-in sheet of Spanish names is not a Spanish document).
-                main = document.language
+                main = whole
                 with_names = sum(letters_by_language(document, names=True).values())
                 if main not in SUPPORTED and with_names > 2 * total:
                     main = None
@@ -416,7 +443,7 @@ class Language(Check):
             # Most of the text is in another language, and the reading of the document as a
             # whole agrees (lists of names and part numbers fool a detector piece by piece).
             share = sum(foreign.values()) / total
-            if share > MAJORITY and document.language not in SUPPORTED:
+            if share > MAJORITY and whole not in SUPPORTED:
                 code = max(foreign, key=foreign.get)
                 if 1 - share < BILINGUAL_SHARE:
                     unsupported.append((document, code, foreign[code] / total))
@@ -424,9 +451,7 @@ class Language(Check):
                     main = max((c for c in counts if c in SUPPORTED), key=counts.get)
                     bilingual.append((document, code, foreign[code] / total, main, 1 - share))
                 continue
-            main = max(
-                (c for c in counts if c in SUPPORTED), key=counts.get, default=document.language
-            )
+            main = max((c for c in counts if c in SUPPORTED), key=counts.get, default=whole)
             biggest = max(foreign, key=foreign.get) if foreign else None
             if (
                 biggest

@@ -657,3 +657,23 @@ def test_an_english_footer_on_every_slide_of_a_german_deck_still_fails(claims):
     status, results = run(claims, claims.view(documents=[deck]))
     assert status == Status.FAIL
     assert "workshop.pptx (German)" in results[0]["message"]
+
+
+def test_a_short_traditional_chinese_deck_is_chinese_not_japanese(claims):
+    deck = pptx_document(
+        "workshop.pptx",
+        [("執行摘要", "研討會已完成"), ("後續步驟", "三家門市試行"), ("參與人員", "王小明 資訊部經理")],
+    )  # fmt: skip
+    status, results = run(claims, claims.view(documents=[deck]))
+    assert status == Status.FAIL
+    assert "workshop.pptx (Chinese)" in results[0]["message"]
+
+
+def test_a_japanese_sheet_of_kanji_names_is_not_chinese(claims):
+    sheet = xlsx_document(
+        "attendees.xlsx",
+        [["氏名", "部署", "役職"], ["山田太郎", "情報システム部", "部長"], ["佐藤花子", "営業本部", "課長"],
+         ["鈴木一郎", "店舗運営部", "主任"], ["高橋次郎", "経営企画室", "室長"]],
+    )  # fmt: skip
+    status, results = run(claims, claims.view(documents=[sheet]))
+    assert status != Status.FAIL, results[0]["message"]
