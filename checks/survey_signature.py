@@ -537,7 +537,10 @@ def _parse(text: str, names: tuple[str, ...]) -> Signature:
         else:
             parts.extend(p for sep in _separate(piece) for p in _split_cjk(sep, names))
     parts = [_unbracket(p) for p in parts if not _is_metadata(p)]
-    return _assign(parts, names)
+    # ALL CAPS or all lower case: no capital tells a name from a title.
+    letters = [ch for ch in text if ch.isalpha() and ch.isascii()]
+    any_case = bool(letters) and (all(map(str.isupper, letters)) or all(map(str.islower, letters)))
+    return _assign(parts, names, any_case=any_case)
 
 
 def _unbracket(part: str) -> str:
@@ -557,9 +560,9 @@ def _is_metadata(part: str) -> bool:
     return all(w in _METADATA_WORDS or _is_identifier(w) for w in words)
 
 
-def _assign(parts: list[str], names: tuple[str, ...]) -> Signature:
+def _assign(parts: list[str], names: tuple[str, ...], *, any_case: bool = False) -> Signature:
     """Decide which part is the name, the company and the title."""
-    parts = _split_name_from_title(parts, names)
+    parts = _split_name_from_title(parts, names, any_case)
     company_i = _expected_company_part(parts, names)
     if company_i is None:
         company_i = next((i for i, p in enumerate(parts) if i > 0 and _has_legal_form(p)), None)
@@ -568,7 +571,7 @@ def _assign(parts: list[str], names: tuple[str, ...]) -> Signature:
         None,
     )  # fmt: skip
     rest = [i for i in range(len(parts)) if i not in (company_i, title_i)]
-    if title_i is not None and _title_word_is_a_surname(parts, title_i, rest):
+    if title_i is not None and _title_word_is_a_surname(parts, title_i, rest, any_case):
         rest, title_i = sorted([*rest, title_i]), None
     name_i = rest.pop(0) if rest else None
     name = parts[name_i] if name_i is not None else None
@@ -593,7 +596,9 @@ def _assign(parts: list[str], names: tuple[str, ...]) -> Signature:
     )
 
 
-def _split_name_from_title(parts: list[str], names: tuple[str, ...]) -> list[str]:
+def _split_name_from_title(
+    parts: list[str], names: tuple[str, ...], any_case: bool = False
+) -> list[str]:
     """``parts`` with a name typed next to its title in one part made two parts.
 
     "Susie Jones CIO", "Susie Jones IT Manager", "Director Susie Jones": only where no other
@@ -601,18 +606,18 @@ def _split_name_from_title(parts: list[str], names: tuple[str, ...]) -> list[str
     ("James Dean" and "Paul Nurse" stay whole).
     """
     others = [p for p in parts if not (_is_expected(p, names) or _has_legal_form(p))]
-    if any(_looks_like_a_name(p) and not _TITLE_WORDS.search(p) for p in others):
+    if any(_looks_like_a_name(p, any_case) and not _TITLE_WORDS.search(p) for p in others):
         return parts
     for index, part in enumerate(parts):
         if part not in others or not _TITLE_WORDS.search(part):
             continue
-        split = _name_beside_title(part.split())
+        split = _name_beside_title(part.split(), any_case)
         if split is not None:
             return [*parts[:index], *split, *parts[index + 1 :]]
     return parts
 
 
-def _name_beside_title(words: list[str]) -> list[str] | None:
+def _name_beside_title(words: list[str], any_case: bool = False) -> list[str] | None:
     """The name and the title of ``words``, in their order, or None if they are not both."""
 
     def plain(word: str) -> bool:  # a word that can be part of a name and of no title
@@ -626,7 +631,7 @@ def _name_beside_title(words: list[str]) -> list[str] | None:
         return (
             2 <= len(name) <= 4
             and name[-1].casefold() not in _PARTICLES  # "Bruno Le Maire" is one name
-            and _looks_like_a_name(" ".join(name))
+            and _looks_like_a_name(" ".join(name), any_case)
             and bool(_TITLE_WORDS.search(" ".join(title)))
         )
 
@@ -657,27 +662,33 @@ def _expected_company_part(parts: list[str], names: tuple[str, ...]) -> int | No
     )
 
 
-def _title_word_is_a_surname(parts: list[str], title_i: int, rest: list[int]) -> bool:
+def _title_word_is_a_surname(
+    parts: list[str], title_i: int, rest: list[int], any_case: bool = False
+) -> bool:
     """Whether the part taken for the title by its words is the name: "James Dean, Contoso
     Ltd, Buyer", "Bruno Le Maire, Contoso SA, Acheteur".
 
     It is when it reads as a name, nothing before it is the name, and nothing after it does.
     """
     return (
-        _looks_like_a_name(parts[title_i])
+        _looks_like_a_name(parts[title_i], any_case)
         and all(i > title_i for i in rest)
-        and not any(_looks_like_a_name(parts[i]) for i in rest)
+        and not any(_looks_like_a_name(parts[i], any_case) for i in rest)
     )
 
 
-def _looks_like_a_name(part: str) -> bool:
-    """Two to four capitalised Latin words, one at least no title word ("Paul Nurse")."""
+def _looks_like_a_name(part: str, any_case: bool = False) -> bool:
+    """Two to four capitalised Latin words, one at least no title word ("Paul Nurse").
+
+    With ``any_case`` (a signature typed in capitals or in lower case) case tells nothing.
+    """
     words = _words(part)
     if not 2 <= len(words) <= 4 or _CJK.search(part) or _HANGUL.search(part):
         return False
     named = [w for w in words if w.casefold() not in _PARTICLES]
     capitalised = all(
-        w[0].isupper() and any(ch.islower() for ch in w[1:]) and not re.search(r"[\d@&]", w)
+        (any_case or (w[0].isupper() and any(ch.islower() for ch in w[1:])))
+        and not re.search(r"[\d@&]", w)
         for w in named
     )
     return capitalised and any(
@@ -903,7 +914,7 @@ def same_person(a: str | None, b: str | None) -> bool:
 
 class SurveySignature(Check):
     id = "survey-signature"
-    version = "10"
+    version = "11"
     title = "Survey e-signatures complete"
     description = (
         "The last answer of each completed survey is the respondent's e-signature: a full name "

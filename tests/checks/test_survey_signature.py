@@ -630,3 +630,28 @@ def test_a_title_for_a_company_other_than_the_partner_is_no_warning(claims):
         customer={"status": "completed", "signature": "Jon Smith, Contoso Ltd, Director of IT"},
     )
     assert status == Status.PASS, results[0]["message"]
+
+
+# Typed in capitals or in lower case, no capital tells the name from the title.
+@pytest.mark.parametrize(
+    ("signature", "name", "title", "company"),
+    [("SUSIE JONES CIO, CONTOSO LTD", "SUSIE JONES", "CIO", "CONTOSO LTD"),
+     ("susie jones cio, contoso ltd", "susie jones", "cio", "contoso ltd"),
+     ("KEVIN DEAN, CONTOSO LTD, BUYER", "KEVIN DEAN", "BUYER", "CONTOSO LTD")],
+)  # fmt: skip
+def test_single_case_signatures_are_read_like_others(claims, signature, name, title, company):
+    status, results = run(claims, customer={"status": "completed", "signature": signature})
+    assert status == Status.PASS, results[0]["message"]
+    assert results[0]["message"] == f"Customer survey signed by {name} ({title}) for {company}."
+
+
+@pytest.mark.parametrize(
+    ("signature", "missing"),
+    [("SENIOR PROJECT MANAGER, CONTOSO LTD", "lacks the full name"),
+     ("IT MANAGER CONTOSO LTD", "lacks the full name"),
+     ("SUSIE JONES, CONTOSO LTD", "lacks the title")],
+)  # fmt: skip
+def test_single_case_signatures_missing_a_part_still_fail(claims, signature, missing):
+    status, results = run(claims, customer={"status": "completed", "signature": signature})
+    assert status == Status.FAIL
+    assert missing in results[0]["message"]
