@@ -33,8 +33,12 @@ _EMAIL = re.compile(
     # "susie @ contoso.com" (spaced, as OCR reads it) or "susie@ contoso.com" (a line break);
     # "users on @contoso.com" is the domain, named after a word.
     r"(?:[@＠﹫]\s?|\s[@＠﹫]\s)"
-    r"(?P<domain>[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24})\b"
+    # The domain, whose letters may be masked too ("c*****.com", "contoso.c**").
+    r"(?P<domain>[A-Za-z0-9*•●■█](?:[A-Za-z0-9*•●■█-]{0,62}[A-Za-z0-9*•●■█])?"
+    r"(?:\.[A-Za-z0-9*•●■█](?:[A-Za-z0-9*•●■█-]{0,62}[A-Za-z0-9*•●■█])?)*"
+    r"\.[A-Za-z*•●■█]{2,24})(?![A-Za-z0-9])"
 )
+_MASKED_DOMAIN = re.compile("[*•●■█]")
 
 
 def _has_at(text: str) -> bool:
@@ -257,7 +261,7 @@ def _under(domain: str, parent: str | None) -> bool:
 
 class PiiVisible(Check):
     id = "pii-visible"
-    version = "7"
+    version = "8"
     title = "Customer e-mail addresses blurred"
     description = (
         "Customer e-mail addresses in POE documents should be blurred, keeping the domain "
@@ -323,10 +327,21 @@ class PiiVisible(Check):
             shown = list(seen.values())
             distinct = {(a.local.lower(), a.domain): (a, c) for _, a, c in shown}
             customers = [a.masked for a, c in distinct.values() if c]
-            others = [a.masked for a, c in distinct.values() if not c]
+            wrong_way = [a for a, c in distinct.values() if _MASKED_DOMAIN.search(a.domain)]
+            others = [
+                a.masked
+                for a, c in distinct.values()
+                if not c and not _MASKED_DOMAIN.search(a.domain)
+            ]
             parts = []
             if customers:
                 parts.append(f"{len(customers)} customer address(es) ({_list(customers)})")
+            if wrong_way:
+                shown_names = _list([a.masked for a in wrong_way])
+                parts.append(
+                    f"{len(wrong_way)} address(es) whose domain is blurred but whose name is "
+                    f"not ({shown_names})"
+                )
             if others:
                 parts.append(
                     f"{len(others)} other address(es) outside the partner ({_list(others)})"

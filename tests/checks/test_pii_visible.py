@@ -396,3 +396,19 @@ def test_bracketed_at_that_is_not_an_address_is_ignored(claims):
     report = docx_document("report.docx", ["Workshop report", "Kick-off [at] 10:00, room (at) HQ."])
     status, _ = run(claims, report)
     assert status == Status.PASS
+
+
+@pytest.mark.parametrize("address", ["susie.jones@c*****.com", "susie.jones@contoso.c**"])
+def test_a_blurred_domain_beside_a_readable_name_warns(claims, address):
+    deck = pptx_document("deck.pptx", [("Attendees", f"Susie Jones (IT Administrator), {address}")])
+    status, results = run(claims, deck)
+    assert status == Status.WARN
+    assert "1 address(es) whose domain is blurred but whose name is not" in results[0]["message"]
+    assert "susie.jones" not in results[0]["message"]  # the warning does not repeat it
+
+
+def test_a_blurred_name_and_domain_count_as_blurred(claims):
+    deck = pptx_document("deck.pptx", [("Attendees", "Susie Jones, s****@c*****.com")])
+    status, results = run(claims, deck)
+    assert status == Status.PASS
+    assert "1 blurred address(es) found" in results[0]["message"]
