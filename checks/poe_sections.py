@@ -22,7 +22,7 @@ from workbench.check_api import (
     Severity,
     Status,
 )
-from workbench.testing import docx_document, pptx_document
+from workbench.testing import docx_document, invoice_docx, pptx_document
 
 # A section holds at least this many letters of its own under its heading.
 FILLED_LETTERS = 20
@@ -41,6 +41,8 @@ _PLACEHOLDER = re.compile(
     re.MULTILINE,
 )
 _LETTER = re.compile(r"[^\W\d_]")
+# The examples' invoice: the sections are the report's business, not the invoice's.
+_INVOICE = invoice_docx(["INVOICE INV-2026-001", "Claim ID: 3000001", "FridayINC Inc."])
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -103,7 +105,7 @@ def _excerpt(segment: Segment, limit: int = 120) -> str:
 
 class PoeSections(Check):
     id = "poe-sections"
-    version = "3"
+    version = "4"
     title = "POE has the template's sections"
     description = (
         "The POE reports (not a disclosure or a copy of the invoice) name every section the "
@@ -187,12 +189,7 @@ class PoeSections(Check):
             "a report without the template's sections",
             lambda claims: claims.view(
                 documents=[
-                    docx_document(
-                        "invoice.docx",
-                        ["FridayINC Inc.", "Invoice No.: INV-2026-001", "Claim ID: 3000001"],
-                        table=[["Description", "Amount"], ["Workshop", "$5,000.00 USD"]],
-                        kind="invoice",
-                    ),
+                    _INVOICE,
                     docx_document(
                         "report.docx",
                         ["Workshop report", "We met the Contoso Ltd store managers in October."],
@@ -205,12 +202,7 @@ class PoeSections(Check):
             "a section still holding the template's placeholder",
             lambda claims: claims.view(
                 documents=[
-                    docx_document(
-                        "invoice.docx",
-                        ["FridayINC Inc.", "Invoice No.: INV-2026-001", "Claim ID: 3000001"],
-                        table=[["Description", "Amount"], ["Workshop", "$5,000.00 USD"]],
-                        kind="invoice",
-                    ),
+                    _INVOICE,
                     pptx_document(
                         "report.pptx",
                         [

@@ -33,6 +33,8 @@ _TITLE = re.compile(
     r"|disclosure\s+(?:form\s+|statement\s+|notice\s+)?(?:to|for)\s+(?:an?\s+|the\s+)?"
     rf"(?:{_W}\s+){{0,2}}?(?:public[\s-]+sector|government)"
     r"|government(?:al)?\s+(?:entity\s+|customer\s+)?disclosure"
+    # "Partner Incentive Disclosure", "Microsoft Incentive Acknowledgement" as a slide's title
+    r"|(?:partner|microsoft)\s+incentives?\s+(?:disclosure|acknowledge?ment)"
     rf"|(?:divulgation|d[ée]claration|notification)\W+(?:{_W}\W+){{0,5}}?secteur\s+public"
     rf"|secteur\s+public\W+(?:{_W}\W+){{0,4}}?(?:divulgation|d[ée]claration)"
     rf"|divulgaci[oó]n\W+(?:{_W}\W+){{0,4}}?sector\s+p[uú]blico"
@@ -361,7 +363,7 @@ def required(claim: ClaimView) -> bool:
 
 class PublicSectorDisclosure(Check):
     id = "psd"
-    version = "7"
+    version = "8"
     title = "Public Sector Disclosure present"
     description = (
         "A public-sector customer in India, Puerto Rico or the United States needs a Public "

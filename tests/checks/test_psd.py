@@ -755,3 +755,21 @@ def test_confirming_or_declaring_discloses(claims, customer, text):
     document = docx_document("letter.docx", ["Dear Sir or Madam,", text])
     status, result = run(claims, claims.view(customer=customer, documents=[document]))
     assert status == Status.PASS, result["message"]
+
+
+@pytest.mark.parametrize(
+    "title", ["Partner Incentive Disclosure", "Microsoft Incentive Acknowledgement"]
+)
+def test_a_disclosure_slide_under_its_own_title_at_the_end_of_a_long_deck(claims, title):
+    body = " ".join(["The water crews discussed shift coverage and the handover of tasks."] * 12)
+    slides = [(h, body) for h in ("Executive Summary", "Frontline Scenarios", "Envisioning Session",
+                                  "Next Steps", "Attendees", "Appendix")]  # fmt: skip
+    statement = (
+        "FridayINC discloses to the City of Riverton, a government entity, that Microsoft pays "
+        "FridayINC an incentive for this engagement. Acknowledged: Angela Whitfield, City Manager"
+    )
+    deck = pptx_document("report.pptx", [*slides, (title, statement)])
+    claim = claims.view(customer=PUBLIC_US, documents=[deck])
+    assert len(claim.poe_documents[0].text) > 5000
+    status, result = run(claims, claim)
+    assert status == Status.PASS, result["message"]
