@@ -41,9 +41,9 @@ _PLACEHOLDER = re.compile(
     re.MULTILINE,
 )
 _LETTER = re.compile(r"[^\W\d_]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # The examples' invoice: the sections are the report's business, not the invoice's.
 _INVOICE = invoice_docx(["INVOICE INV-2026-001", "Claim ID: 3000001", "FridayINC Inc."])
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 @dataclass(frozen=True)
@@ -79,14 +79,14 @@ def _headings(document: DocumentView, sections: Sequence[str]) -> list[_Heading]
 def _content(heading: _Heading, next_heading: _Heading | None) -> str:
     """The text under ``heading``, up to the next heading of a section."""
     segments = heading.document.segments
+    if next_heading is not None and next_heading.index == heading.index:
+        return segments[heading.index].text[heading.end : max(heading.end, next_heading.start)]
     parts = [segments[heading.index].text[heading.end :]]
     stop = next_heading.index if next_heading is not None else len(segments)
     for segment in segments[heading.index + 1 : stop]:
         parts.append(segment.text)
         if sum(map(len, parts)) > CONTENT_CHARS:
             break
-    if next_heading is not None and next_heading.index == heading.index:
-        return segments[heading.index].text[heading.end : max(heading.end, next_heading.start)]
     return "\n".join(parts)[:CONTENT_CHARS]
 
 
@@ -132,10 +132,9 @@ class PoeSections(Check):
         sections = claim.engagement.required_sections
         reports = [d for d in claim.poe_documents if not_a_report(d, claim) is None]
         readable = [d for d in reports if d.readable]
-        headings = {d.file_name: _headings(d, sections) for d in readable}
         first: dict[str, _Heading] = {}
         filled: dict[str, _Heading] = {}
-        for found in headings.values():
+        for found in (_headings(d, sections) for d in readable):
             for position, heading in enumerate(found):
                 after = found[position + 1] if position + 1 < len(found) else None
                 first.setdefault(heading.section, heading)
