@@ -330,9 +330,10 @@ _TAX_WORD = (
 )
 # "inclusive of all taxes", "excluding applicable taxes".
 _ANY = r"(?:(?:all|applicable|the|any)\s+)?"
-# A label's word for the amount, before a tax word that says what it holds: "Total (tax
-# exclusive)", "Amount - VAT not applicable", "Total (inclusive of all taxes)".
-_AMOUNT_WORD = r"\b(?:total|amount|price|sum|montant|betrag)\b"
+# A label's word for the amount, then the tax word, then what the amount holds of it:
+# "Total (tax exclusive)", "Amount - VAT not applicable", "Total (inclusive of all taxes)".
+_TAX_FIRST = rf"\b(?:total|amount|price|sum|montant|betrag)\b[^\n]{{0,20}}?\b{_TAX_WORD}[\s-]*"
+_TAX_FIRST_INCLUSIVE = rf"{_TAX_FIRST}(?:inclusive|included|incl\b\.?)"
 # Words that make a number something other than money ("Total hours 40", "VAT No. 123").
 _ID_LABEL = re.compile(
     r"(?i)(?:\b(?:vat|tva|tax|gst|ust|mwst|btw|iva|ein|trn|abn|uen)[\s./-]*"
@@ -356,14 +357,14 @@ _LABELS = [
         r"|\bmontant\s+net\b|\bnettobetrag|\bnetto\b|\bsumme\s+netto\b|\bnet\s+(?:eur|usd)\b"
         rf"|\b(?:excl?(?:\.|uding|usive(?:\s+of)?|usief)?|exkl\.?|exklusive|without|w/o|before|pre|ohne|hors|sans|senza|sin|sem)[\s.-]*{_ANY}{_TAX_WORD}"
         # the tax word first: "Total (tax exclusive)", "Total - VAT not applicable"
-        rf"|{_AMOUNT_WORD}[^\n]{{0,20}}?\b{_TAX_WORD}[\s-]*(?:exclusive|excluded|excl\b\.?|free|exempt|not\s+(?:applicable|included|charged))"
+        rf"|{_TAX_FIRST}(?:exclusive|excluded|excl\b\.?|free|exempt|not\s+(?:applicable|included|charged))"
         r"|\bpre[\s-]?tax\b|\b(?:total|montant|prix|base|sous-total)\s+(?:\(?(?:eur|usd|€|\$)\)?\s+)?h\.?t\.?(?![a-z])"
         r"|hors\s+tax|\btaxable\s+(?:amount|value|base)|\bbase\s+imponi(?:ble|bile)|\bimponibile\b"
         r"|\bimporte\s+neto\b|\bpre[\s-]?vat\b"
     )),
     ("total", re.compile(
         rf"(?i)\b(?:incl?(?:\.|uding|usive(?:\s+of)?|usief)?|with|inkl\.?|inklusive|avec|incluid[ao]s?)[\s.-]*{_ANY}{_TAX_WORD}"
-        rf"|{_AMOUNT_WORD}[^\n]{{0,20}}?\b{_TAX_WORD}[\s-]*(?:inclusive|included|incl\b\.?)"
+        rf"|{_TAX_FIRST_INCLUSIVE}"
         r"|\bttc\b|税込|\bbrutto|\bgross\s+(?:amount|total)|\btotal\s+gross\b"
     )),
     # Tax the payer withholds and pays to the authorities: deducted from what is paid, it does
@@ -408,7 +409,7 @@ _SUFFIX_LABEL = re.compile(
 # "ご請求金額（税込）", "VAT 20% included", "TVA 20 % incluse", "IVA incluido", "inkl. MwSt.".
 _TAX_INCLUDED = re.compile(
     rf"(?i)\b(?:incl(?:\.|uding|usive(?:\s+of)?|usief)?|inkl\.?|inklusive|avec|incluid[ao]s?)[\s.-]*{_ANY}{_TAX_WORD}(?![a-z])"
-    rf"|{_AMOUNT_WORD}[^\n]{{0,20}}?\b{_TAX_WORD}[\s-]*(?:inclusive|included|incl\b\.?)"
+    rf"|{_TAX_FIRST_INCLUSIVE}"
     r"|\bt\.?t\.?c\.?(?![a-z])|税込"
     rf"|(?<!\bno\s)(?<!\bno\ssales\s)\b{_TAX_WORD}\b[^\n]{{0,20}}?(?<!\bnot\s)(?<!\bnon\s)(?<!\bnicht\s)\b(?:included|inclus[ea]?|incluid[ao]|inbegriffen|enthalten|compris[e]?)\b"
 )
@@ -1303,6 +1304,11 @@ def _container(location: str) -> str:
     return re.sub(r"\s+row\s+\d+$", "", location)
 
 
+# Lines of payment details: a bank account's currency ("EUR account, IBAN DE89 ...") is not
+# the invoice's.
+_BANK_LINE = re.compile(r"(?i)\b(?:iban|swift|bic|bank|account|konto|compte|routing)\b")
+
+
 def _declared_currency(lines: Sequence[Line]) -> tuple[str | None, str]:
     """A currency the document declares ("Währung: EUR", "All amounts are in US dollars")."""
     for line in lines:
@@ -1317,11 +1323,6 @@ def _declared_currency(lines: Sequence[Line]) -> tuple[str | None, str]:
         if markers and not numbers:
             return markers[0].code, line.excerpt
     return None, ""
-
-
-# Lines of payment details: a bank account's currency ("EUR account, IBAN DE89 ...") is not
-# the invoice's.
-_BANK_LINE = re.compile(r"(?i)\b(?:iban|swift|bic|bank|account|konto|compte|routing)\b")
 
 
 def _mentioned_currency(lines: Sequence[Line], codes: set[str]) -> str | None:

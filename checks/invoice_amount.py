@@ -38,7 +38,8 @@ class InvoiceAmount(Check):
         "net column is); a subtotal less the discount listed under it is, and so is a subtotal "
         "plus the charges listed after it and billed in the total, and an amount due plus the "
         "tax the payer withholds; section subtotals add up, and the instalments of a payment "
-        "schedule or a line item are not the total they are part of. A subtotal whose total is not it plus the tax listed warns, and "
+        "schedule or a line item are not the total they are part of. A subtotal whose total "
+        "is not it plus the tax listed warns, and "
         "so does an amount labelled as including tax when no tax amount is listed and nothing "
         "says no tax is charged. An invoice in another currency fails; a bare $ on an invoice "
         "with GST, an ABN or an Australian address is not shown to be USD and warns."
@@ -357,8 +358,6 @@ _INSTALMENT = re.compile(
     r"(?i)\d\s*%|\b(?:deposit|down\s+payment|instal+ments?|advance|milestones?|upfront|retainer"
     r"|on\s+(?:signing|completion|delivery|acceptance)|first|second|final|remaining)\b"
 )
-
-
 # What was paid before this invoice and is taken off the balance: "Less: advance received".
 _PAID_BEFORE = re.compile(
     r"(?i)\b(?:advances?|deposits?|pre-?payments?|paid|payments?\s+received|amounts?\s+received"

@@ -81,7 +81,7 @@ def _occurrences(claim_id: str) -> re.Pattern[str]:
     written = re.escape(claim_id)
     grouped = _in_groups(claim_id)
     if grouped:
-        written = rf"(?:{written}|(?<!\d[ ,.])(?:{re.sub(r'[ ,.]', lambda m: re.escape(m[0]), grouped)})(?![ ,.]\d))"
+        written = rf"(?:{written}|(?<!\d[ ,.])(?:{grouped})(?![ ,.]\d))"
     return re.compile(rf"(?<!\d)(?<!\d[.,]){written}(?!\d)(?![.,]\d)")
 
 
@@ -92,7 +92,7 @@ def _in_groups(claim_id: str) -> str:
     head = len(claim_id) % 3 or 3
     groups = [claim_id[:head]] + [claim_id[i : i + 3] for i in range(head, len(claim_id), 3)]
     # Spaces (the reader turned no-break spaces into spaces), or one of "," and "." throughout.
-    return "|".join(sep.join(groups) for sep in (" ", ",", "."))
+    return "|".join(re.escape(sep).join(groups) for sep in (" ", ",", "."))
 
 
 def _labelled(line: Line, start: int) -> bool:

@@ -19,7 +19,7 @@ from workbench.check_api import (
     Segment,
     Status,
 )
-from workbench.extract.language import detect_language
+from workbench.extract.language import detect_language, line_key
 from workbench.testing import docx_document, pptx_document
 
 SUPPORTED = {"en": "English", "fr": "French", "ja": "Japanese"}
@@ -198,25 +198,19 @@ def _stamps_only(text: str) -> bool:
 STAMPS_MAX_CHARS = 5000
 
 _PAGE = re.compile(r"\b(?:page|slide) \d+$")
-_DIGITS = re.compile(r"\d+")
 # A header, a footer and a scanner's or copier's stamp come to a few short lines; more
 # alike on every page is the same page twice (a duplicated page of text), not boilerplate.
 BOILERPLATE_LINES = 4
 BOILERPLATE_LETTERS = 80
 
 
-def _line_key(line: str) -> str:
-    """A line as it repeats from page to page (its numbers aside: "Page 2 of 5", a date)."""
-    return _DIGITS.sub("#", " ".join(line.split()))
-
-
 def _lines_on_every_page(pages: list[str]) -> set[str]:
-    """The lines (as ``_line_key``) that every one of two or more pages carries."""
+    """The lines (as ``line_key``) that every one of two or more pages carries."""
     if len(pages) < 2:
         return set()
     common: set[str] | None = None
     for text in pages:
-        keys = {_line_key(line) for line in text.split("\n") if line.strip()}
+        keys = {line_key(line) for line in text.split("\n") if line.strip()}
         common = keys if common is None else common & keys
         if not common:
             break
@@ -245,7 +239,7 @@ def _boilerplate_only(document: DocumentView) -> bool:
         line
         for location, text, _code in document.segments
         for line in text.split("\n")
-        if not (_PAGE.search(location) and _line_key(line) in repeated)
+        if not (_PAGE.search(location) and line_key(line) in repeated)
     ]
     return _letters(_STAMPS.sub(" ", "\n".join(rest))) < MIN_SEGMENT_LETTERS
 
@@ -299,11 +293,9 @@ def _kanji_without_kana(document: DocumentView) -> bool:
     return sum(map(len, _HAN.findall(text))) >= KANJI_ONLY_CHARACTERS
 
 
-def document_language(document: DocumentView) -> str | None:
+def _document_language(document: DocumentView, kanji_only: bool) -> str | None:
     """The document's language as detected, but Chinese for kanji without kana."""
-    if document.language == "ja" and _kanji_without_kana(document):
-        return "zh"
-    return document.language
+    return "zh" if kanji_only and document.language == "ja" else document.language
 
 
 def _with_language(document: DocumentView) -> Iterator[Segment]:
@@ -311,7 +303,9 @@ def _with_language(document: DocumentView) -> Iterator[Segment]:
     return compress(document.segments, map(itemgetter(2), document.segments))
 
 
-def letters_by_language(document: DocumentView, *, names: bool = False) -> Counter[str]:
+def letters_by_language(
+    document: DocumentView, *, names: bool = False, kanji_only: bool | None = None
+) -> Counter[str]:
     """Letters of prose per detected segment language (with ``names``, of every segment).
 
     Kanji-only snippets ("北斗精機株式会社") look Chinese to a detector; in a document that is
@@ -320,13 +314,15 @@ def letters_by_language(document: DocumentView, *, names: bool = False) -> Count
     ("María José Fernández", "Königstraße 12, 80331 München") carry no language of the
     document: a detector reads them as Spanish or German in an English sign-in sheet or
     store list. Slide titles and bullets that look like names count when they read as
-    phrases (``_titles_and_bullets``).
+    phrases (``_titles_and_bullets``). ``kanji_only`` is ``_kanji_without_kana(document)``,
+    if the caller has it.
     """
     # A workbook has tens of thousands of segments: each language's texts are
     # gathered and their letters counted together, not segment by segment.
     texts: dict[str, list[str]] = {}
     labels: dict[str, list[str]] = {}
-    kanji_only = _kanji_without_kana(document)
+    if kanji_only is None:
+        kanji_only = _kanji_without_kana(document)
     for _location, text, code in _with_language(document):
         if code == "zh" and document.language == "ja" and not _chinese_characters(text):
             code = "ja"
@@ -418,15 +414,18 @@ class Language(Check):
                     )
                 )
                 continue
-            counts = letters_by_language(document)
+            kanji_only = _kanji_without_kana(document)  # the whole text, read once
+            counts = letters_by_language(document, kanji_only=kanji_only)
             total = sum(counts.values())
-            whole = document_language(document)
+            whole = _document_language(document, kanji_only)
             if total < MIN_SEGMENT_LETTERS:
                 # Too little prose to tell piece by piece: the whole text decides, unless it
                 # is names and labels only and reads as a language the review does not take
                 # (a sign-in sheet of Spanish names is not a Spanish document).
                 main = whole
-                with_names = sum(letters_by_language(document, names=True).values())
+                with_names = sum(
+                    letters_by_language(document, names=True, kanji_only=kanji_only).values()
+                )
                 if main not in SUPPORTED and with_names > 2 * total:
                     main = None
                 counts = Counter({main: 1}) if main else Counter()

@@ -27,6 +27,11 @@ from workbench.testing import docx_document, xlsx_document
 
 # The vendor's own staff are not the customer's people.
 VENDOR_DOMAINS = ("microsoft.com",)
+# What blurs a domain's letters ("c*****.com"), and a label of a domain that may hold them.
+_DOMAIN_MASKS = "*•●■█"
+_DOMAIN_LABEL = (
+    rf"[A-Za-z0-9{_DOMAIN_MASKS}](?:[A-Za-z0-9{_DOMAIN_MASKS}-]{{0,62}}[A-Za-z0-9{_DOMAIN_MASKS}])?"
+)
 _EMAIL = re.compile(
     r"(?P<local>\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\)|<[^>@\n]{1,40}>|"
     r"[A-Za-z0-9._%+'*•●■█▪·∙◦○□×#?~-]{1,64})"
@@ -34,11 +39,9 @@ _EMAIL = re.compile(
     # "users on @contoso.com" is the domain, named after a word.
     r"(?:[@＠﹫]\s?|\s[@＠﹫]\s)"
     # The domain, whose letters may be masked too ("c*****.com", "contoso.c**").
-    r"(?P<domain>[A-Za-z0-9*•●■█](?:[A-Za-z0-9*•●■█-]{0,62}[A-Za-z0-9*•●■█])?"
-    r"(?:\.[A-Za-z0-9*•●■█](?:[A-Za-z0-9*•●■█-]{0,62}[A-Za-z0-9*•●■█])?)*"
-    r"\.[A-Za-z*•●■█]{2,24})(?![A-Za-z0-9])"
+    rf"(?P<domain>{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})*\.[A-Za-z{_DOMAIN_MASKS}]{{2,24}})(?![A-Za-z0-9])"
 )
-_MASKED_DOMAIN = re.compile("[*•●■█]")
+_MASKED_DOMAIN = re.compile(f"[{_DOMAIN_MASKS}]")
 
 
 def _has_at(text: str) -> bool:

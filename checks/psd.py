@@ -60,7 +60,8 @@ _NOT_THERE = (
 )
 # ... or that it is a topic: a checklist's item or empty box ("☐ Public Sector Disclosure"),
 # an agenda item, "the PSD requirement".
-_TOPIC = r"\b(?:requested|overview|agenda|checklist)\b|☐"
+_AGENDA = r"\b(?:overview|agenda|checklist)\b|☐"
+_TOPIC = rf"\brequested\b|{_AGENDA}"
 _MENTION = re.compile(rf"{_NOT_THERE}|{_TOPIC}|\brequirements?\b", re.IGNORECASE)
 # Said in the sentence of a statement, these words make it spoken of, not made: a statement
 # still to be signed, or signed later, declined, an agenda or checklist item, a request to
@@ -74,7 +75,7 @@ _STATEMENT_MENTION = re.compile(
     r"|\b(?:declined|refused)\s+to\s+sign|\bawaiting\s+(?:the\s+)?(?:[^\W\d_]+\s+)?signature"
     r"|\brequires?\s+(?:every|each|all|any)\s+(?:vendors?|suppliers?|partners?|contractors?)\b"
     r"|\bN/A\b|\bTB[CD]\b|en\s+attente|non\s+sign|未署名|署名待ち|依頼中"
-    r"|\b(?:overview|agenda|checklist)\b|☐"
+    rf"|{_AGENDA}"
     # A blank form's placeholders ("[Partner name] discloses to [Customer name]", "_____").
     r"|\[[^\]\n]{0,30}\b(?:name|partner|customer|company|entity)\b[^\]\n]{0,30}\]"
     r"|<\s*(?:partner|customer|company)[^>\n]{0,30}>|\{\{|_{5,}",

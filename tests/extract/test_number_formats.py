@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.extract.readers.numfmt import BUILTIN_FORMATS, currency_renderer
+from workbench.extract.readers.numfmt import BUILTIN_FORMATS, shown_renderer
 from workbench.extract.readers.xlsx_styles import styled_cells
 
 ACCOUNTING_EUR = '_-* #,##0.00\\ [$€-407]_-;\\-* #,##0.00\\ [$€-407]_-;_-* "-"??\\ [$€-407]_-;_-@_-'
@@ -34,7 +34,7 @@ ACCOUNTING_EUR = '_-* #,##0.00\\ [$€-407]_-;\\-* #,##0.00\\ [$€-407]_-;_-* "
     ],
 )
 def test_currency_formats_render_as_excel_shows_them(code, value, shown):
-    render = currency_renderer(code)
+    render = shown_renderer(code)
     assert render is not None
     assert render(value) == shown
 
@@ -57,7 +57,7 @@ def test_currency_formats_render_as_excel_shows_them(code, value, shown):
     ],
 )
 def test_other_formats_are_left_to_the_plain_reading(code):
-    assert currency_renderer(code) is None
+    assert shown_renderer(code) is None
 
 
 @pytest.mark.parametrize(
@@ -65,7 +65,7 @@ def test_other_formats_are_left_to_the_plain_reading(code):
     [("0%", 0.2, "20%"), ("0.00%", 0.0825, "8.25%"), ("0.0%", -0.05, "-5.0%")],
 )
 def test_percentages_are_rendered_so_that_a_rate_is_not_read_as_money(code, value, shown):
-    assert currency_renderer(code)(value) == shown
+    assert shown_renderer(code)(value) == shown
 
 
 def _money(value: float) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import re
 import struct
 import zipfile
 import zlib
@@ -20,7 +19,13 @@ from collections import Counter
 from importlib import metadata
 from pathlib import Path
 
-from .language import MIN_LETTERS, detect_language, letter_weight
+from .language import (
+    MIN_LETTERS,
+    detect_language,
+    letter_weight,
+    repeated_lines,
+    without_lines,
+)
 from .limits import Budget, Limits
 from .model import Extraction, ExtractionError, ExtractionFailed, Segment
 from .package import check_zip
@@ -295,10 +300,10 @@ def _with_languages(
     # Spreadsheets repeat their labels ("Total", a product's name): half the cells
     # of the corpus's workbooks that get detected repeat one seen before.
     known_codes: dict[str, str | None] = {}
-    boilerplate = _repeated_lines(segments)
+    boilerplate = repeated_lines(segments[:MAX_SEGMENT_LANGUAGES])
     for index, segment in enumerate(segments):
         code = None
-        text = _without(segment.text, boilerplate) if boilerplate else segment.text
+        text = without_lines(segment.text, boilerplate) if boilerplate else segment.text
         letters = letter_weight(text) if index < MAX_SEGMENT_LANGUAGES else 0
         all_letters += letters
         if letters >= 2 and (letters >= MIN_LETTERS or not text.isascii()):
@@ -324,38 +329,6 @@ def _with_languages(
         if language and not languages:
             languages = {language: 1.0}
     return tuple(result), language, languages
-
-
-_PAGE_LOCATION = re.compile(r"^(?:.* / )?(?:page|slide) \d+")
-_LINE_DIGITS = re.compile(r"\d+")
-
-
-def _line_key(line: str) -> str:
-    return _LINE_DIGITS.sub("#", " ".join(line.split()))
-
-
-def _repeated_lines(segments: list[Segment]) -> set[str]:
-    """Lines (numbers aside) that half the pages or slides or more repeat: a template's footer
-    or header ("Vertraulich - nur für den internen Gebrauch", "Page 3 of 9").
-
-    They say nothing of the language of the pages they are on: on a short slide of English
-    bullets a German footer would otherwise decide the slide's language.
-    """
-    pages: dict[str, set[str]] = {}
-    for segment in segments[:MAX_SEGMENT_LANGUAGES]:
-        page = _PAGE_LOCATION.match(segment.location)
-        if page is not None:
-            keys = pages.setdefault(page[0], set())
-            keys.update(_line_key(line) for line in segment.text.split("\n") if line.strip())
-    if len(pages) < 2:
-        return set()
-    counts = Counter(key for keys in pages.values() for key in keys)
-    least = max(2, -(-len(pages) // 2))
-    return {key for key, count in counts.items() if count >= least}
-
-
-def _without(text: str, lines: set[str]) -> str:
-    return "\n".join(line for line in text.split("\n") if _line_key(line) not in lines)
 
 
 def _sample(segments: list[Segment], limit: int = 20_000) -> str:

@@ -24,7 +24,11 @@ import importlib.util
 import re
 import threading
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
+
+from .model import Segment
 
 # Fewer letters than this and we do not guess (Latin/Cyrillic/... scripts).
 MIN_LETTERS = 12
@@ -205,3 +209,37 @@ def detect_language(text: str, *, second_opinion: bool = True) -> tuple[str | No
 def letter_weight(text: str) -> int:
     """How much a piece of text should count in a document's language shares."""
     return sum(map(str.isalpha, text))
+
+
+_PAGE_LOCATION = re.compile(r"^(?:.* / )?(?:page|slide) \d+")
+_LINE_DIGITS = re.compile(r"\d+")
+
+
+def line_key(line: str) -> str:
+    """A line as it repeats from page to page (its numbers aside: "Page 2 of 5", a date)."""
+    return _LINE_DIGITS.sub("#", " ".join(line.split()))
+
+
+def repeated_lines(segments: Sequence[Segment]) -> set[str]:
+    """Lines (as ``line_key``) that half the pages or slides or more repeat: a template's
+    footer or header ("Vertraulich - nur für den internen Gebrauch", "Page 3 of 9").
+
+    They say nothing of the language of the pages they are on: on a short slide of English
+    bullets a German footer would otherwise decide the slide's language.
+    """
+    pages: dict[str, set[str]] = {}
+    for segment in segments:
+        page = _PAGE_LOCATION.match(segment.location)
+        if page is not None:
+            keys = pages.setdefault(page[0], set())
+            keys.update(line_key(line) for line in segment.text.split("\n") if line.strip())
+    if len(pages) < 2:
+        return set()
+    counts = Counter(key for keys in pages.values() for key in keys)
+    least = max(2, -(-len(pages) // 2))
+    return {key for key, count in counts.items() if count >= least}
+
+
+def without_lines(text: str, lines: set[str]) -> str:
+    """``text`` without the lines whose ``line_key`` is in ``lines``."""
+    return "\n".join(line for line in text.split("\n") if line_key(line) not in lines)

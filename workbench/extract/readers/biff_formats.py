@@ -1,4 +1,4 @@
-"""Which cells of an .xls show a currency through their number format.
+"""Which cells of an .xls show a currency or a percentage through their number format.
 
 The .xls counterpart of ``xlsx_styles``: a cell record's XF index names an XF
 record of the workbook globals, and that a FORMAT record (or a built-in id).
@@ -17,7 +17,7 @@ import re
 import struct
 
 from .biff_skip import skipper
-from .numfmt import BUILTIN_FORMATS, Renderer, currency_renderer
+from .numfmt import BUILTIN_FORMATS, Renderer, shown_renderer
 
 BOF, EOF, BOUNDSHEET, FORMAT, XF = 0x0809, 0x000A, 0x0085, 0x041E, 0x00E0
 BIFF8 = 0x0600
@@ -34,8 +34,8 @@ _XF_FIELDS = struct.Struct("<6xHH14x").iter_unpack
 _GLOBALS_STOPS = frozenset({EOF, FORMAT, XF, BOUNDSHEET})
 
 
-def currency_cells(stream: bytes) -> dict[str, dict[tuple[int, int], Renderer]]:
-    """Sheet name -> {(row, column): renderer} of the cells under currency formats."""
+def rendered_cells(stream: bytes) -> dict[str, dict[tuple[int, int], Renderer]]:
+    """Sheet name -> {(row, column): renderer} of the cells under currency or % formats."""
     try:
         if _HEADER(stream, 0)[0] != BOF or _U16(stream, 4)[0] != BIFF8:
             return {}  # Excel 5/95 writes these records differently, and rarely matters now
@@ -76,7 +76,7 @@ def _globals(stream: bytes) -> tuple[dict[int, Renderer], list[tuple[str, int]]]
             sheets.append((name, _U32(stream, data)[0]))
     styles = {}
     for index, (format_id, flags) in enumerate(xfs):
-        if not flags & _STYLE_XF and (render := currency_renderer(codes.get(format_id))):
+        if not flags & _STYLE_XF and (render := shown_renderer(codes.get(format_id))):
             styles[index] = render
     return styles, sheets
 
@@ -94,7 +94,7 @@ def _unicode_string(stream: bytes, pos: int, end: int, *, wide_count: bool) -> s
 
 
 def _sheet_cells(stream: bytes, pos: int, styles: dict[int, Renderer]) -> dict:
-    """The currency cells of the worksheet substream at ``pos`` (charts inside it skipped)."""
+    """The rendered cells of the worksheet substream at ``pos`` (charts inside it skipped)."""
     found: dict[tuple[int, int], Renderer] = {}
     depth, end = 0, len(stream)
     while pos + 4 <= end:

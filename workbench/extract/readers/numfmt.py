@@ -105,7 +105,7 @@ _TOKEN = re.compile(
 _NOT_MONEY = frozenset("dDmMyYhHsSeEbBgG/@")
 
 
-def currency_renderer(code: str | None) -> Renderer | None:
+def shown_renderer(code: str | None) -> Renderer | None:
     """A function giving a number's text under format ``code`` if that shows a currency or a %."""
     return _renderer(code) if code else None
 

@@ -27,7 +27,7 @@ from ..model import ExtractionFailed
 from . import calamine as _calamine
 from .base import Collector
 from .biff import Workbook, survey
-from .biff_formats import currency_cells
+from .biff_formats import rendered_cells
 from .calamine import CalamineFailed, guarded
 from .cells import CellSink, column_name, number_text, show_formats
 from .cfb import workbook_stream
@@ -63,7 +63,7 @@ def _open(data: bytes, ignore_corruption: bool):
 def read_xls(data: bytes, out: Collector) -> None:
     workbook, stream = _checked(data)
     if workbook is not None and workbook.faithful:
-        if _read_with_calamine(data, workbook, out, currency_cells(stream)):
+        if _read_with_calamine(data, workbook, out, rendered_cells(stream)):
             return
         workbook = None  # calamine has had its try
     _read_with_xlrd(data, out, workbook)
@@ -107,7 +107,7 @@ def _read_with_xlrd(data: bytes, out: Collector, second_opinion: Workbook | None
     cells_left = out.budget.limits.max_cells
     columns = [column_name(index) for index in range(256)]  # BIFF8 sheets have at most 256 columns
     stream = workbook_stream(data)
-    money = currency_cells(stream) if stream else {}
+    money = rendered_cells(stream) if stream else {}
     try:
         for index in range(book.nsheets):
             out.check()

@@ -31,7 +31,7 @@ from .cells import CellSink, column_name, number_text, show_formats
 from .numfmt import Renderer
 from .ooxml import R_ID, REL_NS, load_part, main_part
 from .xlsx_guard import shared_strings_fit, sheet_fits
-from .xlsx_styles import currency_styles, styled_cells
+from .xlsx_styles import rendered_styles, styled_cells
 
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 S_SHEET, S_SHEETS, S_SI, S_T, S_R, S_RPH = (
@@ -67,7 +67,7 @@ def read_xlsx(data: bytes, out: Collector) -> None:
         workbook = load_part(package, main)
         rels = package.related(main)
         sheets = _sheet_parts(package, workbook, rels)
-        styles = _currency_styles(package, rels, out)
+        styles = _rendered_styles(package, rels, out)
         allowed = python_calamine is not None and _calamine_may_open(package, main, rels)
         fast = _Calamine(data, allowed, styles)
         loaded: list[list[str]] = []
@@ -107,9 +107,9 @@ def _sheet_parts(package: Package, workbook, rels) -> list[tuple[str, str]]:
     return found
 
 
-def _currency_styles(package: Package, rels, out: Collector) -> dict[int, Renderer]:
+def _rendered_styles(package: Package, rels, out: Collector) -> dict[int, Renderer]:
     try:
-        return currency_styles(package, rels)
+        return rendered_styles(package, rels)
     except ExtractionFailed as exc:  # Excel shows the values without their formats too
         out.warn(f"number formats not read: {exc.error.message}")
         return {}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..package import Package
-from .numfmt import BUILTIN_FORMATS, Renderer, currency_renderer
+from .numfmt import BUILTIN_FORMATS, Renderer, shown_renderer
 from .ooxml import load_part
 
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -20,8 +20,8 @@ _REF = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"')
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\s")
 
 
-def currency_styles(package: Package, rels) -> dict[int, Renderer]:
-    """Style index -> renderer, for the styles whose number format shows a currency."""
+def rendered_styles(package: Package, rels) -> dict[int, Renderer]:
+    """Style index -> renderer, for the styles whose number format shows a currency or a %."""
     for _id, rel_type, target in rels:
         if rel_type.endswith("/styles") and package.has(target):
             return _from_styles(load_part(package, target))
@@ -40,7 +40,7 @@ def _from_styles(root) -> dict[int, Renderer]:
     cell_xfs = root.find(f"{S}cellXfs")
     for index, xf in enumerate(() if cell_xfs is None else cell_xfs.iterchildren(f"{S}xf")):
         try:
-            renderer = currency_renderer(codes.get(int(xf.get("numFmtId") or 0)))
+            renderer = shown_renderer(codes.get(int(xf.get("numFmtId") or 0)))
         except ValueError:
             continue
         if renderer is not None:
