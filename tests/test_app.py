@@ -162,3 +162,18 @@ def test_security_headers(client):
     assert "default-src 'self'" in response.headers["Content-Security-Policy"]
     assert response.headers["X-Frame-Options"] == "DENY"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_check_workers_come_from_the_settings_and_are_validated(monkeypatch, tmp_path):
+    import pytest
+
+    from workbench.extensions import get_engine
+
+    monkeypatch.setenv("WORKBENCH_CHECK_WORKERS", "3")
+    app = create_app({"INSTANCE_PATH": tmp_path / "instance"})
+    assert get_engine(app).sandbox.size == 3
+    get_engine(app).close()
+    for wrong in ("0", "two", "true"):
+        monkeypatch.setenv("WORKBENCH_CHECK_WORKERS", wrong)
+        with pytest.raises(ValueError, match="WORKBENCH_CHECK_WORKERS must be a positive integer"):
+            create_app({"INSTANCE_PATH": tmp_path / "instance"})

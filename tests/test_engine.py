@@ -361,3 +361,55 @@ def test_a_run_writes_the_cache_and_index_rows_it_deferred(session, claim, engin
         session.scalars(select(TextSignature.sha256).where(TextSignature.claim_id == claim.id))
     )
     assert indexed and indexed <= digests
+
+
+def _where(outcome) -> tuple[int, bool]:
+    _, pid, _, loaded_elsewhere = outcome.results[0]["message"].split()
+    return int(pid), loaded_elsewhere == "True"
+
+
+def test_a_claims_checks_are_shared_out_between_the_workers(view):
+    import os
+
+    says = loaded(misbehaving.SaysWhere).source.reference
+    batch = [(says, CheckContext(NOW), 10)] * 4
+    with CheckSandbox(memory_bytes=512 * 1024**2, workers=2) as box:
+        pids = [_where(o)[0] for o in box.run_many(view, batch)]
+    assert len(set(pids)) == 2 and os.getpid() not in pids
+    with CheckSandbox(memory_bytes=512 * 1024**2, workers=1) as box:
+        assert len({_where(o)[0] for o in box.run_many(view, batch)}) == 1
+
+
+def test_the_share_out_uses_what_each_check_took_last_time(view):
+    """Untimed, the two slow checks land in one share; timed once, they are split."""
+    slow, quick = CheckContext(NOW, {"seconds": 0.3}), CheckContext(NOW)
+    batch = [
+        (f"tests.plugins.misbehaving:SaysWhere{name}", context, 10)
+        for name, context in zip("ABCD", [slow, quick, slow, quick], strict=True)
+    ]
+    with CheckSandbox(memory_bytes=512 * 1024**2, workers=2) as box:
+        first = [_where(o)[0] for o in box.run_many(view, batch)]
+        again = [_where(o)[0] for o in box.run_many(view, batch)]
+    assert first[0] == first[2]
+    assert again[0] != again[2]
+
+
+def test_a_new_worker_loads_the_checks_that_ran_before(view):
+    elsewhere = "tests.plugins.elsewhere:Elsewhere"
+    says = loaded(misbehaving.SaysWhere).source.reference
+    with CheckSandbox(memory_bytes=512 * 1024**2, workers=1) as box:
+        assert not _where(box.run(says, view, CheckContext(NOW), timeout=10))[1]
+        assert box.run(elsewhere, view, CheckContext(NOW), timeout=10).results
+        box.close()  # the next run starts a new worker
+        assert _where(box.run(says, view, CheckContext(NOW), timeout=10))[1]
+
+
+def test_a_check_that_ends_its_worker_on_import_costs_only_its_own_result(view):
+    good = loaded(misbehaving.CountsDocuments).source.reference
+    dies = "tests.plugins.dies_on_import:Anything"
+    batch = [(good, CheckContext(NOW), 10), (dies, CheckContext(NOW), 10)] * 2
+    with CheckSandbox(memory_bytes=512 * 1024**2, workers=2) as box:
+        for _ in range(2):
+            outcomes = box.run_many(view, batch)
+            assert [o.failure for o in outcomes[::2]] == [None, None]
+            assert all("exit code 4" in o.failure for o in outcomes[1::2])

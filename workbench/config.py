@@ -32,6 +32,8 @@ DEFAULTS: dict[str, Any] = {
     "CHECK_SEVERITY": {},
     # Installed checks that this deployment does not run.
     "CHECKS_DISABLED": [],
+    # Check worker processes per app process (None: one per core, at most two).
+    "CHECK_WORKERS": None,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     # The demo serves plain HTTP on 127.0.0.1; production sets this to true.
@@ -89,5 +91,8 @@ def _validate(config: Mapping[str, Any]) -> None:
     limit = config["MAX_DOCUMENT_BYTES"]
     if not isinstance(limit, int) or limit <= 0:
         raise ValueError(f"WORKBENCH_MAX_DOCUMENT_BYTES must be a positive integer, not {limit!r}")
+    workers = config["CHECK_WORKERS"]
+    if workers is not None and (type(workers) is not int or workers <= 0):
+        raise ValueError(f"WORKBENCH_CHECK_WORKERS must be a positive integer, not {workers!r}")
     if len(str(config["SECRET_KEY"])) < 16:
         raise ValueError("WORKBENCH_SECRET_KEY is too short: use at least 16 random characters")

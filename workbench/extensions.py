@@ -32,6 +32,7 @@ def init_app(app: Flask) -> None:
         settings=app.config["CHECK_SETTINGS"],
         severity_overrides=app.config["CHECK_SEVERITY"],
         disabled=app.config["CHECKS_DISABLED"],
+        check_workers=app.config["CHECK_WORKERS"],
     )
     app.extensions["workbench.engine"] = engine
     atexit.register(engine.close)

@@ -95,3 +95,34 @@ class Handshakes(Check):
         with open(context.settings["check"], "w") as handle:
             handle.write("ran")
         return Result.passed("the parent worked alongside")
+
+
+class SaysWhere(Check):
+    """Tells which worker process ran it, after ``settings["seconds"]`` of work."""
+
+    id = "says-where"
+    title = "Says where"
+
+    def run(self, claim, context):
+        time.sleep(context.settings.get("seconds", 0))
+        import sys
+
+        preloaded = "tests.plugins.elsewhere" in sys.modules
+        return Result.passed(f"pid {os.getpid()} elsewhere-loaded {preloaded}")
+
+
+# Four references to one check, each timed on its own by the sandbox.
+class SaysWhereA(SaysWhere):
+    pass
+
+
+class SaysWhereB(SaysWhere):
+    pass
+
+
+class SaysWhereC(SaysWhere):
+    pass
+
+
+class SaysWhereD(SaysWhere):
+    pass

@@ -76,12 +76,14 @@ class Engine:
         settings: Mapping[str, Mapping[str, Any]] | None = None,
         severity_overrides: Mapping[str, str] | None = None,
         disabled: Iterable[str] = (),
+        check_workers: int | None = None,
     ) -> None:
         self.blobs = blobs
         self._registry = registry
         self.settings = dict(settings or {})
         self.severity_overrides = dict(severity_overrides or {})
         self.disabled = tuple(disabled)
+        self.check_workers = check_workers
         self._pool: ExtractionPool | None = None
         self._sandbox: CheckSandbox | None = None
 
@@ -102,7 +104,7 @@ class Engine:
     @property
     def sandbox(self) -> CheckSandbox:
         if self._sandbox is None:
-            self._sandbox = CheckSandbox()
+            self._sandbox = CheckSandbox(workers=self.check_workers)
         return self._sandbox
 
     def close(self) -> None:

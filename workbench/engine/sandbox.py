@@ -1,11 +1,12 @@
-"""Run checks in a worker process that can be stopped.
+"""Run checks in worker processes that can be stopped.
 
 An in-process timeout cannot stop a hung function, but a process can be
-killed. The worker is long-lived (starting one per check would cost more than
-the checks); it receives a claim view with the checks to run on it, runs them
-one at a time and answers after each, so each check has its own deadline. Whatever a check does (raise, hang, exhaust memory, crash the process,
-return garbage) comes back as data: a list of result dicts, or a failure
-message that the runner records as an ``error`` result.
+killed. The workers are long-lived (starting one per check would cost more
+than the checks); each receives a claim view with its share of the checks,
+runs them one at a time and answers after each, so each check has its own
+deadline. Whatever a check does (raise, hang, exhaust memory, crash the
+process, return garbage) comes back as data: a list of result dicts, or a
+failure message that the runner records as an ``error`` result.
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ from __future__ import annotations
 import contextlib
 import importlib
 import multiprocessing
+import os
 import resource
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,54 +123,82 @@ def _worker_main(conn, memory_bytes: int) -> None:
             return
         if message is None:
             return
-        # ("run", claim, [(reference, context), ...]): one reply per check, in order, as
-        # each finishes, so the parent can time each check and stop a hung one.
-        _, claim, batch = message
+        # ("run", claim, [(reference, context), ...], references): one reply per check, in
+        # order, as each finishes, so the parent can time each check and stop a hung one.
+        _, claim, batch, references = message
+        _preload(instances, references)
         for reference, context in batch:
-            reply = _run_in_worker(instances, reference, claim, context)
+            started = time.perf_counter()
+            status, payload = _run_in_worker(instances, reference, claim, context)
+            spent = time.perf_counter() - started
             try:
-                conn.send(reply)
+                conn.send((status, payload, spent))
             except Exception as exc:  # results that cannot be pickled
-                conn.send(("failed", f"returned results that cannot be sent back ({exc})"))
+                conn.send(("failed", f"returned results that cannot be sent back ({exc})", spent))
+
+
+def _preload(instances: dict[str, Any], references: Iterable[str]) -> None:
+    """Load the checks that have already run well elsewhere, so that whichever share
+    this worker gets, no check's import is paid for within a claim's run."""
+    for reference in references:
+        if reference not in instances:
+            with contextlib.suppress(Exception):  # the check reports it when it runs
+                instances[reference] = _load(reference)
+
+
+class _Worker:
+    """One check worker process and the pipe to it."""
+
+    def __init__(self, context, memory_bytes: int) -> None:
+        parent, child = context.Pipe()
+        self.process = context.Process(
+            target=_worker_main, args=(child, memory_bytes), daemon=True,
+            name="workbench-check-worker",
+        )  # fmt: skip
+        self.process.start()
+        child.close()
+        self.conn = parent
+
+    def stop(self, kill: bool) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except (OSError, BrokenPipeError):
+                self.process.kill()
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(5)
+        self.conn.close()
+
+
+# What a check never timed is assumed to cost when planning (seconds).
+_UNTIMED = 0.001
 
 
 class CheckSandbox:
-    """A killable worker process for checks; replaced whenever it has to be stopped."""
+    """Killable worker processes for checks; each is replaced whenever it has to be stopped.
 
-    def __init__(self, *, memory_bytes: int = DEFAULT_MEMORY_BYTES) -> None:
+    A claim's checks are shared out between the workers (by default one per core,
+    at most two), so that a claim's checks take about the time of the slowest
+    share rather than the sum. The share-out uses what each check took last time.
+    """
+
+    def __init__(self, *, memory_bytes: int = DEFAULT_MEMORY_BYTES, workers: int | None = None):
         self.memory_bytes = memory_bytes
-        # One worker, one pipe: web threads take turns (a run is milliseconds).
+        self.size = max(1, workers if workers is not None else min(2, os.cpu_count() or 1))
+        # One run at a time: web threads take turns (a run is milliseconds).
         self._lock = threading.RLock()
         self._context = multiprocessing.get_context("forkserver")
-        self._process = None
-        self._conn = None
-
-    def _start(self) -> None:
-        parent, child = self._context.Pipe()
-        process = self._context.Process(
-            target=_worker_main, args=(child, self.memory_bytes), daemon=True,
-            name="workbench-check-worker",
-        )  # fmt: skip
-        process.start()
-        child.close()
-        self._process, self._conn = process, parent
-
-    def _stop(self, kill: bool) -> None:
-        if self._process is None:
-            return
-        if kill:
-            self._process.kill()
-        else:
-            try:
-                self._conn.send(None)
-            except (OSError, BrokenPipeError):
-                self._process.kill()
-        self._process.join(5)
-        if self._process.is_alive():
-            self._process.kill()
-            self._process.join(5)
-        self._conn.close()
-        self._process = self._conn = None
+        self._workers: list[_Worker | None] = [None] * self.size
+        self._costs: dict[str, float] = {}
+        # The checks that have run in a worker without stopping it, for new workers to load.
+        self._loaded: dict[str, None] = {}
+        self._collector = ThreadPoolExecutor(
+            max_workers=max(1, self.size - 1), thread_name_prefix="workbench-check-collector"
+        )
 
     def run(
         self, reference: str, claim: ClaimView, context: CheckContext, *, timeout: float
@@ -181,72 +213,120 @@ class CheckSandbox:
         *,
         meanwhile: Callable[[], None] | None = None,
     ) -> list[Outcome]:
-        """Run several checks on ``claim``, each as ``run`` would, with one message to the worker.
+        """Run several checks on ``claim``, each as ``run`` would, outcomes in the given order.
 
-        A check that hangs or kills the worker costs only its own result: the
-        worker is replaced and the checks after it run in the new one.
-        ``meanwhile`` runs here once the worker has the claim, while the checks
-        run there (the caller's database writes, say); each check's time limit
-        counts from when it returns.
+        Each worker gets its share in one message. A check that hangs or kills its
+        worker costs only its own result: the worker is replaced and the checks
+        after it in that share run in the new one. ``meanwhile`` runs here once
+        the workers have the claim, while the checks run there (the caller's
+        database writes, say); each check's time limit counts from when the one
+        before it in its share returns.
         """
-        outcomes: list[Outcome] = []
         with self._lock:
-            while len(outcomes) < len(checks):
-                rest = checks[len(outcomes) :]
-                sent = self._send(claim, rest)
+            shares = self._plan(checks)
+            sent = [self._send(slot, claim, share) for slot, share in enumerate(shares)]
+            stopping = threading.Event()
+            others = [
+                self._collector.submit(self._finish, slot, claim, share, sent[slot], stopping)
+                for slot, share in enumerate(shares)
+                if slot > 0
+            ]
+            try:
                 if meanwhile is not None:
-                    self._alongside(meanwhile)
-                    meanwhile = None
-                outcomes.extend(self._collect(rest) if sent else [self._crashed()])
-            if meanwhile is not None:
-                meanwhile()
-        return outcomes
+                    meanwhile()
+            except BaseException:
+                # Their answers to this claim would reach the next caller.
+                stopping.set()
+                for slot in range(len(shares)):
+                    self._stop(slot, kill=True)
+                for future in others:
+                    future.exception()
+                raise
+            done = [self._finish(0, claim, shares[0], sent[0], stopping)] if shares else []
+            done += [future.result() for future in others]
+        outcomes: dict[int, Outcome] = {}
+        for share, share_outcomes in zip(shares, done, strict=True):
+            outcomes.update(zip((index for index, _ in share), share_outcomes, strict=True))
+        return [outcomes[index] for index in range(len(checks))]
 
-    def _send(self, claim: ClaimView, checks: Sequence[tuple[str, CheckContext, float]]) -> bool:
-        if self._process is None or not self._process.is_alive():
-            self._stop(kill=True)
-            self._start()
+    def _plan(self, checks) -> list[list[tuple[int, tuple[str, CheckContext, float]]]]:
+        """Share ``checks`` out between the workers, longest first to the least loaded.
+
+        Within a share the checks keep their given order (so checks that reuse
+        one another's work, such as reading a disclosure, still find it in order).
+        """
+        shares: list[list[int]] = [[] for _ in range(min(self.size, len(checks)))]
+        loads = [0.0] * len(shares)
+        costs = [self._costs.get(reference, _UNTIMED) for reference, _, _ in checks]
+        for index in sorted(range(len(checks)), key=lambda i: -costs[i]):
+            lightest = loads.index(min(loads))
+            shares[lightest].append(index)
+            loads[lightest] += costs[index]
+        return [[(index, checks[index]) for index in sorted(share)] for share in shares]
+
+    def _send(self, slot: int, claim: ClaimView, share) -> bool:
+        worker = self._workers[slot]
+        if worker is None or not worker.process.is_alive():
+            self._stop(slot, kill=True)
+            worker = self._workers[slot] = _Worker(self._context, self.memory_bytes)
         try:
-            self._conn.send(("run", claim, [(ref, context) for ref, context, _ in checks]))
+            batch = [(reference, context) for _, (reference, context, _) in share]
+            worker.conn.send(("run", claim, batch, tuple(self._loaded)))
         except (EOFError, OSError):
             return False
         return True
 
-    def _alongside(self, meanwhile: Callable[[], None]) -> None:
-        try:
-            meanwhile()
-        except BaseException:
-            self._stop(kill=True)  # its answers to this batch would reach the next caller
-            raise
+    def _finish(self, slot: int, claim: ClaimView, share, sent: bool, stopping) -> list[Outcome]:
+        """The outcomes of ``share``, sending what is left to a new worker after a crash."""
+        outcomes: list[Outcome] = []
+        while True:
+            rest = share[len(outcomes) :]
+            outcomes.extend(self._collect(slot, rest) if sent else [self._crashed(slot)])
+            if len(outcomes) == len(share):
+                return outcomes
+            if stopping.is_set():
+                return outcomes + [Outcome(failure="was stopped")] * (len(share) - len(outcomes))
+            sent = self._send(slot, claim, share[len(outcomes) :])
 
-    def _collect(self, checks: Sequence[tuple[str, CheckContext, float]]) -> list[Outcome]:
-        """The outcomes of ``checks`` until they are done or one stops the worker (the last)."""
+    def _collect(self, slot: int, share) -> list[Outcome]:
+        """The outcomes of ``share`` until they are done or one stops the worker (the last)."""
+        conn = self._workers[slot].conn
         outcomes: list[Outcome] = []
         try:
-            for _reference, _context, timeout in checks:
-                if not self._conn.poll(timeout):
-                    self._stop(kill=True)
+            for _index, (reference, _context, timeout) in share:
+                if not conn.poll(timeout):
+                    self._stop(slot, kill=True)
+                    self._costs[reference] = timeout
                     outcomes.append(
                         Outcome(failure=f"took longer than {timeout:g} s and was stopped")
                     )
                     return outcomes
-                status, payload = self._conn.recv()
+                status, payload, spent = conn.recv()
+                self._costs[reference] = spent
+                if status == "ok":
+                    self._loaded[reference] = None
                 outcomes.append(
                     Outcome(results=tuple(payload)) if status == "ok" else Outcome(failure=payload)
                 )
         except (EOFError, OSError):
-            outcomes.append(self._crashed())
+            outcomes.append(self._crashed(slot))
         return outcomes
 
-    def _crashed(self) -> Outcome:
-        process = self._process
-        self._stop(kill=True)
-        code = process.exitcode if process is not None else None
+    def _crashed(self, slot: int) -> Outcome:
+        worker = self._workers[slot]
+        self._stop(slot, kill=True)
+        code = worker.process.exitcode if worker is not None else None
         return Outcome(failure=f"crashed its worker process (exit code {code})")
+
+    def _stop(self, slot: int, kill: bool) -> None:
+        worker, self._workers[slot] = self._workers[slot], None
+        if worker is not None:
+            worker.stop(kill)
 
     def close(self) -> None:
         with self._lock:
-            self._stop(kill=False)
+            for slot in range(self.size):
+                self._stop(slot, kill=False)
 
     def __enter__(self) -> CheckSandbox:
         return self
