@@ -19,7 +19,7 @@ from workbench.check_api import (
     Segment,
     Status,
 )
-from workbench.extract.language import detect_language, line_key
+from workbench.extract.language import detect_language, glyph_shifted, line_key
 from workbench.testing import docx_document, pptx_document
 
 SUPPORTED = {"en": "English", "fr": "French", "ja": "Japanese"}
@@ -366,7 +366,7 @@ def _excerpt(document: DocumentView, code: str) -> Evidence:
 
 class Language(Check):
     id = "language"
-    version = "6"
+    version = "7"
     title = "Documents in English, French or Japanese"
     description = (
         "Every document is in a language the POE review supports (English, French, Japanese). "
@@ -431,11 +431,15 @@ class Language(Check):
                 counts = Counter({main: 1}) if main else Counter()
                 total = sum(counts.values())
             if not total:
-                reason = (
-                    "no readable text (an image-only or scanned document?)"
-                    if not document.text.strip()
-                    else "too few words to tell (only numbers, names or symbols)"
-                )
+                if not document.text.strip():
+                    reason = "no readable text (an image-only or scanned document?)"
+                elif glyph_shifted(document.text):
+                    reason = (
+                        "its text comes out garbled (its fonts have no character map, so "
+                        "letters are read as other codes); read it as an image"
+                    )
+                else:
+                    reason = "too few words to tell (only numbers, names or symbols)"
                 unknown.append((document, reason))
                 continue
             foreign = {c: n for c, n in counts.items() if c not in SUPPORTED}

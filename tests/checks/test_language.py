@@ -677,3 +677,21 @@ def test_a_japanese_sheet_of_kanji_names_is_not_chinese(claims):
     )  # fmt: skip
     status, results = run(claims, claims.view(documents=[sheet]))
     assert status != Status.FAIL, results[0]["message"]
+
+
+def test_a_pdf_whose_fonts_have_no_character_map_warns_and_says_why(claims):
+    """Such a font gives each character's code 29 too low ("Gxulqj" for "During"): text a
+    detector had called French. The PDF here carries those codes as its text."""
+
+    def garbled(line: str) -> str:
+        return "".join(ch if ch == " " else chr(ord(ch) - 29) for ch in line)
+
+    lines = [garbled(line) for line in ENGLISH.replace(",", "").replace(".", "").split(" and ")]
+    claim = claims.view(documents=[invoice(), pdf("report.pdf", lines)])
+    assert "'XULQJ WKH ZRUNVKRS" in claim.documents[1].text
+    status, results = run(claims, claim)
+    assert status == Status.WARN
+    assert results[0]["message"].startswith(
+        "Could not determine the language of report.pdf: its text comes out garbled "
+        "(its fonts have no character map"
+    )

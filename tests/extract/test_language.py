@@ -107,3 +107,55 @@ def test_spreadsheet_language_comes_from_all_its_short_cells(make_xlsx):
     }
     result = extract_file(make_xlsx(sheets={"Feuille": cells}))
     assert result.language == "fr"
+
+
+def glyph_codes(text: str) -> str:
+    """``text`` as a PDF font without a character map gives it: each code 29 too low."""
+    return "".join(ch if ch.isspace() else chr(ord(ch) - 29) for ch in text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During the workshop we reviewed the current shift planning process with the store "
+        "managers and agreed on a pilot of Teams Shifts in three stores of the customer.",
+        "Im Rahmen des Workshops haben wir gemeinsam mit den Filialleitern die bestehende "
+        "Schichtplanung analysiert und einen Pilotbetrieb in drei Filialen vereinbart.",
+    ],
+)
+def test_text_of_a_font_without_a_character_map_is_cannot_tell(text):
+    from workbench.extract.language import glyph_shifted
+
+    garbled = glyph_codes(text)
+    assert garbled.startswith(("'XULQJ", ",P"))  # "During", "Im"
+    assert glyph_shifted(garbled)
+    assert detect_language(garbled) == (None, 0.0)
+    assert not glyph_shifted(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Capitals are not garble: a heading, a form, an all-caps banner.
+        "STATEMENT OF WORK - MICROSOFT TEAMS ADOPTION WORKSHOP - CONTOSO PHARMACEUTICALS LTD",
+        "INVOICE NO. INV-2026-0417 BILL TO CONTOSO LTD ATTN ACCOUNTS PAYABLE TOTAL DUE USD",
+        "VEUILLEZ TROUVER CI-JOINT LA FACTURE POUR L'ATELIER LIVRÉ LA SEMAINE DERNIÈRE À PARIS",
+    ],
+)
+def test_capitals_are_not_taken_for_garbled_text(text):
+    from workbench.extract.language import glyph_shifted
+
+    assert not glyph_shifted(text)
+
+
+def test_the_corpus_pdf_without_character_maps_is_not_french():
+    """kreuzberg/non_ascii_text.pdf: 15 garbled pages, then 3 pages of real German."""
+    from conftest import CORPUS
+
+    path = CORPUS / "kreuzberg" / "non_ascii_text.pdf"
+    if not path.exists():
+        pytest.skip(f"document corpus not found at {CORPUS}")
+    extraction = extract_file(path)
+    assert extraction.language is None
+    assert [s.language for s in extraction.segments[:15]] == [None] * 15
+    assert {s.language for s in extraction.segments[-2:]} == {"de"}

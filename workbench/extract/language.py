@@ -169,6 +169,36 @@ def _vote(model, words: list[str]) -> tuple[str, float]:
     return code, votes[code] / total
 
 
+# A PDF font without a character map (no ToUnicode) whose glyphs are numbered in the
+# standard Macintosh order gives every character's code 29 too low: "+HUDXVJHEHU" for
+# "Herausgeber". Lower-case letters come out as capitals and capitals as digits and
+# symbols, so such text has almost no lower case left.
+_GLYPH_ORDER_SHIFT = {code: code + 29 for code in range(0x21, 0x7F - 29)}
+_UPPER = re.compile("[A-Z]")
+_LOWER = re.compile("[b-z]")  # "a" is what "~" becomes
+# At least this many capitals before the text is tried shifted back, and the
+# confidence the shifted-back text must reach (shifted, ordinary text scores 0.2-0.4).
+GLYPH_SHIFT_MIN_UPPER = 40
+GLYPH_SHIFT_CONFIDENCE = 0.8
+
+
+def glyph_shifted(text: str) -> bool:
+    """True when ``text`` reads as a language only once its codes are shifted back up by 29.
+
+    That is text extracted from a font without a character map: garbage that a
+    detector, asked as it is, still calls French or Latin.
+    """
+    sample = text[:SAMPLE_CHARS]
+    upper = len(_UPPER.findall(sample))
+    if upper < GLYPH_SHIFT_MIN_UPPER or len(_LOWER.findall(sample)) * 10 > upper:
+        return False
+    model = _fasttext_model()
+    if model is None:
+        return False
+    code, confidence = _predict(model, prepare(sample.translate(_GLYPH_ORDER_SHIFT)))
+    return bool(code) and confidence >= GLYPH_SHIFT_CONFIDENCE
+
+
 def detect_language(text: str, *, second_opinion: bool = True) -> tuple[str | None, float]:
     """Return (ISO 639-1 code, confidence) for ``text``, or (None, confidence) when it cannot tell.
 
@@ -181,6 +211,8 @@ def detect_language(text: str, *, second_opinion: bool = True) -> tuple[str | No
         return None, 0.0
     if script:
         return script, 1.0
+    if glyph_shifted(text):
+        return None, 0.0  # garbled codes, not a language
     model = _fasttext_model()
     if model is None:
         code, confidence = _langdetect(cleaned)
