@@ -29,7 +29,7 @@ from workbench.check_api import (
 
 class InvoiceAmount(Check):
     id = "invoice-amount"
-    version = "12"
+    version = "13"
     title = "Invoice amount is the payout, before tax, in USD"
     description = (
         "The invoice's pre-tax amount is in USD and equals the payout: the engagement's rate for "
@@ -38,8 +38,9 @@ class InvoiceAmount(Check):
         "net column is); a subtotal less the discount listed under it is, and so is a subtotal "
         "plus the charges listed after it and billed in the total, and an amount due plus the "
         "tax the payer withholds; section subtotals add up, and the instalments of a payment "
-        "schedule or a line item are not the total they are part of. A subtotal whose total "
-        "is not it plus the tax listed warns, and "
+        "schedule or a line item are not the total they are part of; with no total, the item "
+        "lines add up to the invoice's amount, and one line equal to the payout warns. A "
+        "subtotal whose total is not it plus the tax listed warns, and "
         "so does an amount labelled as including tax when no tax amount is listed and nothing "
         "says no tax is charged. An invoice in another currency fails; a bare $ on an invoice "
         "with GST, an ABN or an Australian address is not shown to be USD and warns."
@@ -187,6 +188,15 @@ def _check_invoice(document: DocumentView, expected: Decimal, basis: _Basis) -> 
             "before tax.",
             _evidence(document, *shown.cited),
         )
+    part = _item_equal_to(usd, expected)
+    if part is not None:
+        shown, item = part
+        return Result.warning(
+            f"Invoice shows {shown.describe()}; {basis}. One of its lines, {item.display()}"
+            f"{_quoted(_line_label(item))}, is that amount, but nothing shows it is the invoice's "
+            "amount: confirm the amount invoiced before tax.",
+            _evidence(document, *shown.cited),
+        )
     unstated = [c for c in candidates if c.amount.stated_currency is None]
     foreign = [c for c in candidates if c.amount.stated_currency not in (None, "USD")]
     if not usd and foreign:
@@ -217,6 +227,23 @@ def _check_invoice(document: DocumentView, expected: Decimal, basis: _Basis) -> 
         )
         return Result.failed(message + ".", _evidence(document, *shown.cited, including_tax[-1]))
     return Result.failed(message + ".", _evidence(document, *shown.cited))
+
+
+def _item_equal_to(
+    candidates: list[_Candidate], expected: Decimal
+) -> tuple[_Candidate, Amount] | None:
+    """An item line equal to the payout on an invoice whose item lines add up to more.
+
+    With no total written, the sum of the lines is what the invoice bills; the one line
+    that is the payout may still be what the partner meant (the other an expense, a note),
+    so the reviewer decides. The net column of a Net | VAT | Gross table is not doubted.
+    """
+    for candidate in reversed(candidates):
+        if candidate.items[0:1] and candidate.items[0].column != "pretax":
+            for item in candidate.items:
+                if item.cents == expected:
+                    return candidate, item
+    return None
 
 
 def _dollar_doubt_note(reading: InvoiceReading) -> str:
@@ -292,8 +319,9 @@ class _Candidate:
                 f"so a pre-tax amount of {format_money(self.value, currency)}{sections}"
             )
         if len(self.items) > 1:
+            net = " net" if self.items[0].column == "pretax" else ""
             return (
-                f"no total, and item lines whose net amounts "
+                f"no total, and item lines whose{net} amounts "
                 f"({' + '.join(a.display() for a in self.items)}) add up to "
                 f"{format_money(self.value, currency)} before tax"
             )
@@ -337,7 +365,7 @@ def _pretax_candidates(reading: InvoiceReading) -> tuple[list[_Candidate], str]:
     total = _unlabelled_total(unlabelled)
     if total is not None:
         return [_Candidate(total)], "unlabelled"
-    return [_Candidate(a) for a in unlabelled], "unlabelled"
+    return _items_without_total(unlabelled), "unlabelled"
 
 
 def _unlabelled_total(amounts: list[Amount]) -> Amount | None:
@@ -350,6 +378,67 @@ def _unlabelled_total(amounts: list[Amount]) -> Amount | None:
         return None
     *items, last = amounts
     return last if sum((a.cents for a in items), Decimal(0)) == last.cents else None
+
+
+def _items_without_total(amounts: list[Amount]) -> list[_Candidate]:
+    """What unlabelled amounts say the invoice is for, in each currency.
+
+    Several item lines and no total ("Assessment $5,000.00 / Migration $10,000.00"): the
+    invoice's amount is their sum, not a line that happens to equal the rate. A line's
+    amount is the last on it (a unit price comes before it). A line that adds up the lines
+    just above it is a total without a label; with one line only, its amounts stay as
+    they are.
+    """
+    candidates: list[_Candidate] = []
+    for currency in dict.fromkeys(a.currency for a in amounts):
+        written = [a for a in amounts if a.currency == currency]
+        lines = _line_amounts(written)
+        if len(lines) < 2:
+            candidates.extend(_Candidate(a) for a in written)
+            continue
+        totals = _running_totals(lines)
+        if totals:
+            candidates.extend(_Candidate(t) for t in totals)
+            continue
+        whole = sum((a.value for a in lines), Decimal(0))
+        candidates.append(_Candidate(lines[-1], whole, items=tuple(lines)))
+    return candidates
+
+
+def _line_amounts(amounts: list[Amount]) -> list[Amount]:
+    """The last amount of each line, in the order of the lines.
+
+    Amounts of one line follow one another; the same line written again further down
+    ("$7,500.00" at the top and as the total) is another line.
+    """
+    lines: list[Amount] = []
+    previous = None
+    for amount in amounts:
+        line = (_row_of(amount.location), amount.excerpt)
+        if line == previous:
+            lines[-1] = amount
+        else:
+            lines.append(amount)
+        previous = line
+    return lines
+
+
+def _row_of(location: str) -> str:
+    """The row a location is in: "Sheet!A5 / Sheet!C5" -> "Sheet!5"; "page 1" stays."""
+    return re.sub(r"![A-Z]{1,3}(?=\d)", "!", location.split(" / ")[-1])
+
+
+def _running_totals(lines: list[Amount]) -> list[Amount]:
+    """The line amounts that add up two or more of the lines just above them."""
+    totals = []
+    for position in range(2, len(lines)):
+        run = Decimal(0)
+        for start in range(position - 1, -1, -1):
+            run += lines[start].cents
+            if position - start >= 2 and run == lines[position].cents:
+                totals.append(lines[position])
+                break
+    return totals
 
 
 # A share of the total that a payment schedule asks for: "Deposit due on signing (50%)",

@@ -822,3 +822,53 @@ def test_currencies_named_only_in_bank_details_leave_the_currency_unknown(claims
     status, (result,) = run(claims, invoice_pdf(*lines))
     assert status == Status.WARN
     assert "does not say which currency it is in" in result.message
+
+
+# Item lines and no total: the invoice's amount is their sum, not the line equal to the rate.
+TEN_THOUSAND = {**VARIABLE, "requested_hours": 62, "proposed_payout_usd": 10000}
+
+
+@pytest.mark.parametrize(
+    "invoice",
+    [
+        docx_document(
+            "invoice.docx", ["FridayINC Inc.", "INVOICE FRI-2026-0417", "Claim ID: 3000001"],
+            kind="invoice",
+            table=[["Description", "Amount"], ["Envisioning workshop", "$5,000.00 USD"],
+                   ["Follow-up architecture session", "$10,000.00 USD"]],
+        ),
+        invoice_pdf("Envisioning workshop 1 $5,000.00 $5,000.00",
+                    "Follow-up architecture session 1 $10,000.00 $10,000.00"),
+    ],
+    ids=["docx-table", "pdf-lines-with-unit-prices"],
+)  # fmt: skip
+def test_a_line_item_equal_to_the_payout_with_no_total_does_not_pass(claims, invoice):
+    status, (result,) = run(claims, invoice, **TEN_THOUSAND)
+    assert status == Status.WARN, result.message
+    assert result.message.startswith(
+        "Invoice shows no total, and item lines whose amounts ($5,000.00 USD + $10,000.00 USD) "
+        "add up to $15,000.00 USD before tax; the proposed payout for this claim is $10,000.00."
+    )
+    assert "One of its lines, $10,000.00 USD" in result.message
+
+
+def test_item_lines_with_no_total_adding_up_to_the_rate_pass(claims):
+    invoice = invoice_pdf("Assessment $7,500.00 USD", "Migration $7,500.00 USD")
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS, result.message
+    assert "item lines whose amounts ($7,500.00 USD + $7,500.00 USD) add up to" in result.message
+
+
+def test_item_lines_with_no_total_and_none_equal_to_the_rate_fail(claims):
+    invoice = invoice_pdf("Assessment $5,000.00 USD", "Migration $4,000.00 USD")
+    status, (result,) = run(claims, invoice)
+    assert status == Status.FAIL, result.message
+    assert "add up to $9,000.00 USD" in result.message
+
+
+def test_an_unlabelled_total_under_some_of_the_lines_is_the_invoice_amount(claims):
+    invoice = invoice_pdf("$7,500.00", "Assessment 2 $2,500.00 $5,000.00",
+                          "Report 1 $2,500.00 $2,500.00", "$7,500.00")  # fmt: skip
+    status, (result,) = run(claims, invoice, market="C")
+    assert status == Status.PASS, result.message
+    assert result.evidence[-1].excerpt == "$7,500.00"
