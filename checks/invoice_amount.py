@@ -37,7 +37,8 @@ class InvoiceAmount(Check):
         "A total that includes VAT is not the pre-tax amount (in a Net | VAT | Gross table, the "
         "net column is); a subtotal less the discount listed under it is, and so is a subtotal "
         "plus the charges listed after it and billed in the total, and an amount due plus the "
-        "tax the payer withholds; section subtotals add up, and the instalments of a payment "
+        "tax the payer withholds; section subtotals add up, less a discount listed under "
+        "them, and the instalments of a payment "
         "schedule or a line item are not the total they are part of; with no total, the item "
         "lines add up to the invoice's amount, and one line equal to the payout warns. A "
         "subtotal whose total is not it plus the tax listed warns, and "
@@ -281,6 +282,9 @@ class _Candidate:
     def cited(self) -> tuple[Amount, ...]:
         if self.items:
             return self.items
+        if self.less and self.parts:
+            total = (self.total,) if self.total is not None else ()
+            return (*self.parts, *self.less, *self.taxes, *total)
         if self.less:
             return (self.amount, *self.less)
         if self.plus:
@@ -298,10 +302,20 @@ class _Candidate:
                 for a in self.less
             )
             change = "less" if self.less[0].kind == "discount" else "with"
-            return (
-                f"{self.amount.display()}{_quoted(self.amount.label)} {change} {what}, so a "
-                f"pre-tax amount of {format_money(self.value, currency)}"
+            whole = (
+                f"subtotals {' + '.join(a.display() for a in self.parts)}"
+                if self.parts
+                else f"{self.amount.display()}{_quoted(self.amount.label)}"
             )
+            described = (
+                f"{whole} {change} {what}, so a pre-tax amount of "
+                f"{format_money(self.value, currency)}"
+            )
+            if self.parts and self.total is not None:
+                described += f" (the total, {self.total.display()}, adds " + (
+                    f"{format_money(self.tax, currency)} tax)" if self.tax else "no tax)"
+                )
+            return described
         if self.plus:
             what = " and ".join(
                 f"{format_money(a.value, currency)}{_quoted(_line_label(a))}" for a in self.plus
@@ -340,7 +354,11 @@ def _pretax_candidates(reading: InvoiceReading) -> tuple[list[_Candidate], str]:
     less the tax it lists; failing that, amounts without a label.
     """
     if reading.pretax:
-        return _subtotals(reading) + _sections_total(reading), "labelled"
+        sections = _sections_total(reading)
+        # A discount under section subtotals comes off their sum, not off the last section.
+        taken = {id(d) for c in sections for d in c.less}
+        subtotals = [c for c in _subtotals(reading) if not any(id(d) in taken for d in c.less)]
+        return subtotals + sections, "labelled"
     if reading.totals:
         candidates = _withheld(reading)
         for total in _not_instalments(reading):
@@ -596,6 +614,10 @@ def _sections_total(reading: InvoiceReading) -> list[_Candidate]:
         whole = sum((a.cents for a in parts), Decimal(0))
         if whole in {a.cents for a in parts}:
             continue
+        discounts = _discounts_after_sections(reading, parts)
+        if discounts is not None:
+            found.extend(_discounted_sections(reading, parts, discounts))
+            continue
         taxes = tuple(t for t in reading.taxes if t.currency == currency and t.value)
         tax = sum((t.cents for t in taxes), Decimal(0))
         totals = [t for t in reading.totals if t.currency == currency and t.cents == whole + tax]
@@ -606,6 +628,54 @@ def _sections_total(reading: InvoiceReading) -> list[_Candidate]:
         else:
             found.append(_Candidate(totals[-1], parts=parts))
     return found
+
+
+def _discounts_after_sections(
+    reading: InvoiceReading, parts: tuple[Amount, ...]
+) -> tuple[Amount, ...] | None:
+    """The discounts listed under the last of the section subtotals ``parts``, or None.
+
+    None when there are none, and when a discount stands between two sections: that one
+    is taken off its section alone, and the sections no longer add up to the price.
+    """
+    amounts = reading.amounts
+    first = next(i for i, a in enumerate(amounts) if a is parts[0])
+    last = next(i for i, a in enumerate(amounts) if a is parts[-1])
+    discounts = [
+        (i, a)
+        for i, a in enumerate(amounts)
+        if i > first and a.kind == "discount" and a.value and a.currency == parts[0].currency
+    ]
+    if not discounts or any(i < last for i, _a in discounts):
+        return None
+    return tuple(a for _i, a in discounts)
+
+
+def _discounted_sections(
+    reading: InvoiceReading, parts: tuple[Amount, ...], discounts: tuple[Amount, ...]
+) -> list[_Candidate]:
+    """Section subtotals less the discount under them ("Phase 1 8,000 / Phase 2 4,000 /
+    Discount -2,000": 10,000 before tax).
+
+    A total, if the invoice writes one, must be that amount plus the tax listed; a
+    subtotal written twice (the items table's and the summary's) is not two sections.
+    """
+    if len({a.excerpt for a in parts}) != len(parts):
+        return []
+    currency = parts[0].currency
+    value = sum((a.cents for a in parts), Decimal(0)) - sum(
+        (abs(d.cents) for d in discounts), Decimal(0)
+    )
+    totals = [t for t in reading.totals if t.currency == currency]
+    if not totals:
+        return [_Candidate(parts[-1], value, parts=parts, less=discounts)]
+    taxes = tuple(t for t in reading.taxes if t.currency == currency and t.value)
+    tax = sum((t.cents for t in taxes), Decimal(0))
+    consistent = [t for t in totals if t.cents == value + tax]
+    if not consistent:
+        return []
+    total = consistent[-1]
+    return [_Candidate(parts[-1], value, total, tax, taxes, parts=parts, less=discounts)]
 
 
 def _passed(

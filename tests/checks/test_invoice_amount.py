@@ -872,3 +872,44 @@ def test_an_unlabelled_total_under_some_of_the_lines_is_the_invoice_amount(claim
     status, (result,) = run(claims, invoice, market="C")
     assert status == Status.PASS, result.message
     assert result.evidence[-1].excerpt == "$7,500.00"
+
+
+# A discount under section subtotals comes off their sum.
+SECTIONS_LESS_DISCOUNT = (
+    "Phase 1 subtotal 8,000.00 USD",
+    "Phase 2 subtotal 4,000.00 USD",
+    "Discount -2,000.00 USD",
+)
+
+
+@pytest.mark.parametrize(
+    ("after", "total"),
+    [((), ""), (("Total 10,000.00 USD",), " (the total, $10,000.00 USD, adds no tax)"),
+     (("VAT 20% 2,000.00 USD", "Total 12,000.00 USD"),
+      " (the total, $12,000.00 USD, adds $2,000.00 USD tax)")],
+    ids=["no-total", "total", "vat-and-total"],
+)  # fmt: skip
+def test_section_subtotals_less_a_discount_are_the_pretax_amount(claims, after, total):
+    status, (result,) = run(claims, invoice_pdf(*SECTIONS_LESS_DISCOUNT, *after), **TEN_THOUSAND)
+    assert status == Status.PASS, result.message
+    assert result.message.startswith(
+        "Invoice shows subtotals $8,000.00 USD + $4,000.00 USD less a discount of $2,000.00 USD "
+        f'("Discount"), so a pre-tax amount of $10,000.00 USD{total}, the same as'
+    )
+    assert [e.excerpt for e in result.evidence][:3] == list(SECTIONS_LESS_DISCOUNT)
+
+
+def test_the_last_section_less_the_discount_is_not_the_pretax_amount(claims):
+    status, (result,) = run(
+        claims,
+        invoice_pdf(*SECTIONS_LESS_DISCOUNT),
+        **{**TEN_THOUSAND, "proposed_payout_usd": 2000},
+    )
+    assert status == Status.FAIL, result.message
+    assert "so a pre-tax amount of $10,000.00 USD" in result.message
+
+
+def test_section_subtotals_less_a_discount_and_a_total_that_is_not_that_fail(claims):
+    lines = (*SECTIONS_LESS_DISCOUNT, "VAT 20% 2,000.00 USD", "Total 13,000.00 USD")
+    status, (result,) = run(claims, invoice_pdf(*lines), **TEN_THOUSAND)
+    assert status == Status.FAIL, result.message
