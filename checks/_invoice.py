@@ -993,7 +993,10 @@ def _read_line(
             if not own and not number.shaped and _is_list_number(text, number):
                 continue  # "... must reach our account. 6. This invoice ..."
             labelled_last = kind is not None and index == members[-1]
-            if own or number.shaped or labelled_last or index in in_columns:
+            # A plain number filling a cell of a currency column is that column's amount: a
+            # sheet stores 7,500.00 as 7500, and the cell's format is not in its text.
+            in_currency_column = index in column_code
+            if own or number.shaped or labelled_last or index in in_columns or in_currency_column:
                 accepted.append((index, _signed(text, number, own), currency, source))
         # The label names the last amount of the run; in a row of currency columns
         # ("Total | 7,500.00 | 6,22,500.00") or of amounts each written with its own

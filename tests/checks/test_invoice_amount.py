@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checks.invoice_amount import InvoiceAmount
-from tests.checks.test_invoice_parsing import pdf_document, sample_claims
+from tests.checks.test_invoice_parsing import formatted_xlsx, pdf_document, sample_claims
 from workbench.check_api import Status, overall_status
 from workbench.testing import (
     ClaimBuilder,
@@ -913,3 +913,34 @@ def test_section_subtotals_less_a_discount_and_a_total_that_is_not_that_fail(cla
     lines = (*SECTIONS_LESS_DISCOUNT, "VAT 20% 2,000.00 USD", "Total 13,000.00 USD")
     status, (result,) = run(claims, invoice_pdf(*lines), **TEN_THOUSAND)
     assert status == Status.FAIL, result.message
+
+
+@pytest.mark.parametrize(
+    ("number_format", "market", "usd", "inr"),
+    [("#,##0.00", "C", 7500.0, 622500.0), ("#,##0", "A", 15000, 1245000)],
+    ids=["two-decimals", "integer"],
+)  # fmt: skip
+def test_usd_column_of_a_two_currency_sheet(claims, number_format, market, usd, inr):
+    invoice = formatted_xlsx(
+        "invoice.xlsx",
+        [["Indus Techworks Private Limited"], ["TAX INVOICE"], ["Claim ID", "3000001"],
+         ["Description", "Amount (USD)", "Amount (INR)"], ["AMMP modernization", usd, inr],
+         ["Subtotal", usd, inr], ["Total", usd, inr]],
+        number_format,
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice, market=market)
+    assert status == Status.PASS, result.message
+    assert result.message.startswith(f'Invoice shows ${usd:,.2f} USD before tax ("Subtotal")')
+    assert result.evidence[0].location == "Sheet!A6 / Sheet!B6"
+
+
+def test_usd_column_of_a_two_currency_sheet_with_the_wrong_amount(claims):
+    invoice = formatted_xlsx(
+        "invoice.xlsx",
+        [["Description", "Amount (USD)", "Amount (INR)"], ["AMMP modernization", 12000, 996000],
+         ["Subtotal", 12000, 996000], ["Total", 12000, 996000]],
+        "#,##0",
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.FAIL, result.message
+    assert result.message.startswith('Invoice shows $12,000.00 USD ("Subtotal")')

@@ -649,6 +649,53 @@ def test_currency_columns_of_pdf_lines(tmp_path):
     assert (subtotal_inr.value, subtotal_inr.currency) == (Decimal("622500.00"), "INR")
 
 
+def formatted_xlsx(file_name: str, rows: list[list], number_format: str) -> DocumentSpec:
+    """A sheet of ``rows`` whose number cells carry ``number_format`` ('#,##0.00'), as
+    accounting software writes them: the cell holds 7500, the format shows 7,500.00."""
+
+    def write(path: Path) -> None:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        for row in rows:
+            sheet.append(row)
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, int | float):
+                    cell.number_format = number_format
+        book.save(path)
+
+    return DocumentSpec(file_name, "invoice", write)
+
+
+@pytest.mark.parametrize(
+    ("number_format", "usd", "inr"),
+    [("#,##0.00", 7500.0, 622500.0), ("#,##0", 15000, 1245000)],
+    ids=["two-decimals", "integer"],
+)  # fmt: skip
+def test_currency_columns_of_a_sheet_with_formatted_numbers(tmp_path, number_format, usd, inr):
+    extraction = read_spec(
+        tmp_path,
+        formatted_xlsx(
+            "invoice.xlsx",
+            [["Indus Techworks Private Limited"], ["Description", "Amount (USD)", "Amount (INR)"],
+             ["Envisioning workshop", usd, inr], ["Subtotal", usd, inr], ["Total", usd, inr]],
+            number_format,
+        ),
+    )  # fmt: skip
+    reading = read_invoice(extraction.segments)
+    assert _labelled(reading) == {
+        "pretax": [(Decimal(usd), "USD"), (Decimal(inr), "INR")],
+        "total": [(Decimal(usd), "USD"), (Decimal(inr), "INR")],
+    }
+    (item_usd, item_inr) = reading.amounts[:2]
+    assert (item_usd.kind, item_usd.currency, item_usd.location) == (
+        None, "USD", "Sheet!A3 / Sheet!B3"
+    )  # fmt: skip
+    assert (item_inr.currency, item_inr.location) == ("INR", "Sheet!A3 / Sheet!C3")
+
+
 @pytest.mark.parametrize(
     "header",
     ["Payment in USD or EUR", "(EUR) als auch in der Buchwährung (GBP) ausgegeben.",
