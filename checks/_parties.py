@@ -69,6 +69,22 @@ _SECOND_LEVEL = frozenset(
      "nic", "res", "gv", "govt", "mil", "nhs", "police", "sch"}
 )  # fmt: skip
 _SHARED_HOSTS = ("onmicrosoft.com", "sharepoint.com", "azurewebsites.net")
+# Provinces and states under which organisations register, as the Public Suffix List has them:
+# ville.qc.ca and fridayinc.qc.ca are two owners, not one "qc.ca". Canada's provinces and
+# territories and its federal government (tbs-sct.gc.ca); the United States' locality names,
+# with the schools, colleges and libraries of each state (lakewood.k12.co.us).
+_REGIONS = {
+    "ca": frozenset(
+        {"ab", "bc", "mb", "nb", "nf", "nl", "ns", "nt", "nu", "on", "pe", "qc", "sk", "yk", "gc"}
+    ),
+    "us": frozenset(
+        {"ak", "al", "ar", "as", "az", "ca", "co", "ct", "dc", "de", "fl", "ga", "gu", "hi", "ia",
+         "id", "il", "in", "ks", "ky", "la", "ma", "md", "me", "mi", "mn", "mo", "ms", "mt", "nc",
+         "nd", "ne", "nh", "nj", "nm", "nv", "ny", "oh", "ok", "or", "pa", "pr", "ri", "sc", "sd",
+         "tn", "tx", "ut", "va", "vi", "vt", "wa", "wi", "wv", "wy"}
+    ),
+}  # fmt: skip
+_US_STATE_SECTIONS = frozenset({"k12", "cc", "lib"})
 
 _EMAIL = re.compile(r"^[^@\s]+@([A-Za-z0-9.-]+\.[A-Za-z]{2,})$")
 
@@ -194,9 +210,19 @@ def organisation_domain(domain: str) -> str:
     for host in _SHARED_HOSTS:
         if domain.endswith("." + host):
             return ".".join(labels[-(host.count(".") + 2) :])
+    return ".".join(labels[-(_public_suffix_length(labels) + 1) :])
+
+
+def _public_suffix_length(labels: list[str]) -> int:
+    """How many of the last ``labels`` are a suffix anyone registers under (co.uk: 2)."""
+    if len(labels) >= 2 and labels[-2] in _REGIONS.get(labels[-1], ()):
+        # A state's schools register under it: lakewood.k12.co.us, not k12.co.us.
+        if labels[-1] == "us" and len(labels) >= 4 and labels[-3] in _US_STATE_SECTIONS:
+            return 3
+        return 2
     if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
+        return 2
+    return 1
 
 
 def is_free_mail(domain: str | None) -> bool:

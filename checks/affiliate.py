@@ -78,7 +78,7 @@ def _vendor_domain(domain: str) -> bool:
 
 class Affiliate(Check):
     id = "affiliate"
-    version = "6"
+    version = "7"
     title = "Customer is not the partner, an affiliate or Microsoft"
     description = (
         "Compares the customer's name and domains (the domain ID and the contact's e-mail) with "

@@ -246,11 +246,27 @@ def test_domains_are_compared_by_organisation():
     assert organisation_domain("mail.contoso.co.uk") == "contoso.co.uk"
     assert organisation_domain("eu.mail.contoso.com") == "contoso.com"
     assert organisation_domain("contoso.onmicrosoft.com") == "contoso.onmicrosoft.com"
+    # Provinces and states are suffixes too: the owner is the label before them.
+    assert organisation_domain("mail.ville.qc.ca") == "ville.qc.ca"
+    assert organisation_domain("tbs-sct.gc.ca") == "tbs-sct.gc.ca"
+    assert organisation_domain("ci.austin.tx.us") == "austin.tx.us"
+    assert organisation_domain("www.lakewood.k12.co.us") == "lakewood.k12.co.us"
+    assert not same_organisation_domain("ville.qc.ca", "fridayinc.qc.ca")
     assert same_organisation_domain("it.contoso.com", "contoso.com")
     assert not same_organisation_domain("gmail.com", "gmail.com")
     assert not same_organisation_domain("contoso.onmicrosoft.com", "fabrikam.onmicrosoft.com")
     assert clean_domain("https://www.Contoso.com/about") == "contoso.com"
     assert clean_domain("not a domain") is None
+
+
+def test_customer_under_the_partners_provincial_suffix_is_not_the_partner(claims):
+    # ville.qc.ca and fridayinc.qc.ca share Quebec's suffix, not an owner.
+    status, result = run(
+        claims,
+        partner={"contact_email": "pkaur@fridayinc.qc.ca"},
+        customer={"id": "ville.qc.ca", "contact_email": "susie@ville.qc.ca"},
+    )
+    assert status == Status.PASS, result["message"]
 
 
 @pytest.mark.parametrize("example", Affiliate.examples, ids=lambda e: e.name)

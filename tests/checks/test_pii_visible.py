@@ -338,6 +338,36 @@ def test_customer_on_a_domain_carrying_the_partners_name_is_still_the_customer(c
     assert "1 customer address(es) (s****e@fridayinc.co.uk)" in results[0]["message"]
 
 
+# qc.ca is Quebec's suffix, as co.uk is the UK's: a partner registered under it owns
+# fridayinc.qc.ca, not every address in the province.
+QUEBEC_PARTNER = {"contact_email": "pkaur@fridayinc.qc.ca"}
+
+
+@pytest.mark.parametrize(
+    ("customer", "address", "part"),
+    [
+        ({"id": "ville.qc.ca", "contact_email": "susie@ville.qc.ca"}, "susie@ville.qc.ca",
+         "1 customer address(es) (s****e@ville.qc.ca)"),
+        ({}, "jean.roy@autre.qc.ca", "1 other address(es) outside the partner (j****y@autre.qc.ca)"),
+    ],
+    ids=["customer", "other"],
+)  # fmt: skip
+def test_an_address_beside_the_partners_provincial_domain_is_not_the_partners(
+    claims, customer, address, part
+):
+    report = docx_document("report.docx", [f"Owner: {address}"])
+    status, results = run(claims, report, partner=QUEBEC_PARTNER, customer=customer)
+    assert status == Status.WARN
+    assert part in results[0]["message"]
+
+
+@pytest.mark.parametrize("domain", ["fridayinc.qc.ca", "mail.fridayinc.qc.ca", "fridayinc.on.ca"])
+def test_the_partners_own_provincial_domain_is_still_the_partners(claims, domain):
+    report = docx_document("report.docx", [f"Delivered by Tom Hale (tom.hale@{domain})"])
+    status, _ = run(claims, report, partner=QUEBEC_PARTNER)
+    assert status == Status.PASS
+
+
 def test_customer_recipients_of_an_email_poe_are_readable_addresses(claims):
     # Outlook shows the recipients' addresses; PR_DISPLAY_TO alone holds only their names.
     mail = simple_msg(
