@@ -119,7 +119,7 @@ def problem(document: DocumentView) -> str | None:
 
 class FileTypes(Check):
     id = "file-types"
-    version = "2"
+    version = "3"
     title = "Allowed file types"
     description = (
         "Every document is a PDF, PowerPoint (.ppt, .pptx), Word (.doc, .docx), Outlook (.msg) "

@@ -230,3 +230,47 @@ def test_unencrypted_legacy_office_file_passes(claims):
     assert claim.documents[0].readable
     status, _ = run(claims, claim)
     assert status == Status.PASS
+
+
+def stored_in_zip(name: str, data: bytes, stub: bytes) -> bytes:
+    """``data`` stored uncompressed in a zip behind ``stub`` (a self-extractor's code)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr(name, data)
+    return stub + out.getvalue()
+
+
+# "%PDF-1.7" within the first KiB that is not a PDF's header: text naming the format, and
+# a PDF stored in an archive.
+NOT_PDFS = [
+    (
+        "notes.pdf",
+        b"Workshop notes\r\nThe export failed; the file began:\r\n%PDF-1.7\r\nPlease resend.\r\n",
+    ),
+    ("slides.pdf", stored_in_zip("slides.pdf", pdf_bytes(["Slides"]), b"SFX\x00\x01" * 40)),
+]
+
+
+@pytest.mark.parametrize(("name", "data"), NOT_PDFS, ids=["text", "zip-behind-a-stub"])
+def test_a_file_that_only_mentions_a_pdf_header_is_not_a_pdf(claims, name, data):
+    claim = claims.view(documents=[raw_document(name, data)])
+    assert claim.documents[0].content_type == "unknown"
+    status, results = run(claims, claim)
+    assert status == Status.FAIL
+    assert (
+        f"{name} is named .pdf but it is really not a recognised document format"
+        in (results[0]["message"])
+    )
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [b"\xef\xbb\xbf", b"\x1b%-12345X@PJL JOB\r\n@PJL ENTER LANGUAGE=PDF\r\n", b"\r\n\r\n"],
+    ids=["byte-order-mark", "pjl-job-header", "blank-lines"],
+)
+def test_a_pdf_behind_junk_that_readers_skip_is_a_pdf(claims, junk):
+    claim = claims.view(documents=[raw_document("report.pdf", junk + pdf_bytes(["Report"]))])
+    assert claim.documents[0].content_type == "pdf"
+    assert claim.documents[0].readable
+    status, _ = run(claims, claim)
+    assert status == Status.PASS

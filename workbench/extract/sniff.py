@@ -22,8 +22,13 @@ from .readers.cfb import top_level_names
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF-"
-# A PDF header may be preceded by junk; readers accept it within the first KiB.
+# A PDF header may be preceded by junk (a print ticket, a PJL job header); Acrobat accepts it
+# within the first KiB, and then needs the "%%EOF" marker within the last KiB.
 PDF_SEARCH_WINDOW = 1024
+PDF_EOF_MARKER = b"%%EOF"
+PDF_EOF_WINDOW = 1024
+# Before a header at the very start, readers skip a UTF-8 byte-order mark and blank space.
+_UTF8_BOM = b"\xef\xbb\xbf"
 # [Content_Types].xml is a few KiB at most; anything larger is not trusted.
 CONTENT_TYPES_MAX = 1024 * 1024
 
@@ -126,7 +131,7 @@ def sniff_stream(handle: io.BufferedIOBase | io.BytesIO) -> Sniffed:
     if head.startswith(ZIP_MAGIC):
         handle.seek(0)
         return _sniff_zip(handle)
-    if PDF_MAGIC in head:
+    if _is_pdf(head, handle):
         return Sniffed("pdf", "PDF document")
     stripped = head.lstrip()
     if stripped.startswith(b"{\\rtf"):
@@ -146,6 +151,24 @@ def sniff_stream(handle: io.BufferedIOBase | io.BytesIO) -> Sniffed:
         # Excel 2.x-4.0 saved a bare BIFF record stream, not an OLE container.
         return Sniffed("xls", "Excel 2.x-4.0 worksheet")
     return Sniffed("unknown", "content is not a recognised document format")
+
+
+def _is_pdf(head: bytes, handle) -> bool:
+    """Whether the file is a PDF: its header at the start, or after junk with a PDF's end."""
+    if head.removeprefix(_UTF8_BOM).lstrip(b" \t\r\n\x00").startswith(PDF_MAGIC):
+        return True  # even truncated, it is a (damaged) PDF
+    # Further in, "%PDF-1.7" may be text that names the format, or a PDF stored inside a zip:
+    # a PDF that junk precedes starts its header on a line and ends as a PDF does.
+    offset = head.find(PDF_MAGIC)
+    if offset <= 0 or head[offset - 1 : offset] not in (b"\r", b"\n"):
+        return False
+    return PDF_EOF_MARKER in _tail(handle, PDF_EOF_WINDOW)
+
+
+def _tail(handle, size: int) -> bytes:
+    end = handle.seek(0, io.SEEK_END)
+    handle.seek(max(0, end - size))
+    return handle.read(size)
 
 
 def _sniff_ole(handle) -> Sniffed:
