@@ -100,6 +100,23 @@ _OTHER_FIELD = re.compile(
 )
 # How many lines under a recipient label belong to the recipient's block.
 BLOCK_LINES = 4
+# Words of organisations' names: a name under a recipient label holding one ("Contoso
+# Pharmaceuticals", "Northwind Health") is the recipient's even without a legal form, where a
+# person's name ("Priya Kaur") or a line of an address has none. Words of an address ("City",
+# "County") or of a department ("Finance", "Accounts") are left out.
+ORGANISATION_WORDS = (GENERIC_WORDS - {"and", "it"}) | {
+    "pharmaceuticals", "pharma", "pharmacy", "health", "healthcare", "hospital", "hospitals",
+    "clinic", "medical", "bank", "banking", "insurance", "assurance", "university", "college",
+    "school", "schools", "academy", "council", "municipality", "ministry", "agency", "authority",
+    "foundation", "trust", "association", "institute", "energy", "utilities", "motors",
+    "automotive", "airlines", "airways", "logistics", "transport", "foods", "retail", "stores",
+    "manufacturing", "media", "telecom", "communications", "construction", "engineering",
+    "properties", "investments", "traders", "trading", "chemicals", "mining", "hotels", "resorts",
+    "restaurants", "brands", "products", "supplies", "distribution", "corporation",
+}  # fmt: skip
+# The name opening a line: letters and the punctuation of names, up to a digit, a colon or a
+# comma ("Contoso Pharmaceuticals 3960 Howard Hughes Pkwy" -> "Contoso Pharmaceuticals").
+_NAME_RUN = re.compile(r"[^\W\d_](?:[^\W\d_]|[&'’.\- ])*")
 
 
 def normalise_company(name: str) -> list[str]:
@@ -196,7 +213,7 @@ def _words_close(partner_words: list[str], target: str, window: str) -> bool:
 
 class InvoicePartnerName(Check):
     id = "invoice-partner-name"
-    version = "5"
+    version = "6"
     title = "Invoice names the partner"
     description = (
         "The invoice names the partner company of the claim as its issuer. Case, accents, "
@@ -205,7 +222,9 @@ class InvoicePartnerName(Check):
         "(after Bill to, To:, Prepared for, Customer, Doit, Facturé à, An:, Rechnungsempfänger, "
         "Facturar a, Spett.le, 請求先, before 御中 ...). A partner name set beside the "
         "recipient's block (a two-column header read as one line) counts as the issuer's when "
-        "the recipient's own name stands under the label. The payee of a payment block (Remit "
+        "the recipient's own name stands under the label or beside the partner's: a company "
+        "with its legal form, the claim's customer, Microsoft, or a name of organisation words "
+        "(Contoso Pharmaceuticals, Northwind Health). The payee of a payment block (Remit "
         "to, Pay to, Send payment to, Wire transfer to ...) is the issuer."
     )
     severity = Severity.BLOCKING
@@ -213,7 +232,10 @@ class InvoicePartnerName(Check):
     def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
         if not claim.invoices:
             return [Result.skipped("No invoice uploaded (the completeness check reports it).")]
-        return [_check_invoice(document, claim.partner.name) for document in claim.invoices]
+        return [
+            _check_invoice(document, claim.partner.name, claim.customer.name)
+            for document in claim.invoices
+        ]
 
     examples = (
         ExampleCase(
@@ -316,6 +338,7 @@ def _issuer_columns(
     roles: list[list[tuple[str, bool]]],
     partner_words: list[str],
     joined_columns: bool,
+    recipients: list[list[str]],
 ) -> tuple[list[list[tuple[str, bool]]], set[int]]:
     """The roles with the partner's name given back to the issuer where the header sets the
     issuer's block beside the recipient's, and the indexes of the lines that changes.
@@ -324,9 +347,11 @@ def _issuer_columns(
     the left and the issuer's "FridayINC Inc." on the right come out as "BILL TO FridayINC
     Inc.", and the recipient's name under the label as "Microsoft Corporation FridayINC
     Inc."; a table may set "Bill To:" and the issuer's name side by side in its first row.
+    With the issuer on the left, a heading beside the label ("INVOICE Bill To:") leaves the
+    partner's name opening the line under it ("FridayINC Inc. Contoso Pharmaceuticals").
     The partner's name is read as the issuer's column only when the document says so: the
-    recipient's own name stands under the label, and no other company is named as the
-    issuer above it.
+    recipient's own name stands under the label or beside the partner's (``recipients``: the
+    names the claim knows for it), and no other company is named as the issuer above it.
     """
     adjusted, beside = list(roles), set()
     for index, line in enumerate(lines):
@@ -335,32 +360,41 @@ def _issuer_columns(
         below = lines[index + 1] if index + 1 < len(lines) else None
         above = lines[index - 1].text if index else ""
         if line.cells or "\t" in line.text:
-            if _label_cell_beside_partner(line, below, partner_words):
+            if _label_cell_beside_partner(line, below, partner_words, recipients):
                 adjusted[index] = [(text, False) for _key, text in _cells(line)]
                 beside.add(index)
         elif not joined_columns:
             continue
-        elif _label_beside_partner(line.text, below.text if below else "", partner_words):
+        elif _label_beside_partner(
+            line.text, below.text if below else "", partner_words, recipients
+        ):
             adjusted[index] = [(line.text, False)]
             beside.add(index)
         elif _lone_recipient_label(above):
-            split = _company_beside_partner(line.text, partner_words)
+            split = _company_beside_partner(line.text, partner_words, recipients)
             if split is not None:
                 adjusted[index] = [(line.text[:split], True), (line.text[split:], False)]
+                beside.add(index)
+        elif _recipient_label_ends(above):
+            split = _partner_beside_recipient(line.text, partner_words, recipients)
+            if split is not None:
+                adjusted[index] = [(line.text[:split], False), (line.text[split:], True)]
                 beside.add(index)
     return adjusted, beside
 
 
-def _label_cell_beside_partner(line: Line, below: Line | None, partner_words: list[str]) -> bool:
+def _label_cell_beside_partner(
+    line: Line, below: Line | None, partner_words: list[str], recipients: list[list[str]]
+) -> bool:
     """Whether a table row is a recipient label cell, then the partner's name in the next
-    cell, with another company's name (the recipient's) in the cell under the label."""
+    cell, with the recipient's name in the cell under the label."""
     cells = _cells(line)
     if len(cells) < 2 or below is None:
         return False
     (key, label), (_key, name) = cells[:2]
-    if not _lone_recipient_label(label) or not _starts_with_partner(name, partner_words):
+    if not _lone_recipient_label(label) or not _starts_with_name(name, partner_words):
         return False
-    return _other_company_opens(dict(_cells(below)).get(key, ""), partner_words)
+    return _recipient_opens(dict(_cells(below)).get(key, ""), partner_words, recipients)
 
 
 def _other_company_named(parts: list[tuple[str, bool]], partner_words: list[str]) -> bool:
@@ -373,18 +407,20 @@ def _other_company_named(parts: list[tuple[str, bool]], partner_words: list[str]
     )
 
 
-def _label_beside_partner(text: str, below: str, partner_words: list[str]) -> bool:
+def _label_beside_partner(
+    text: str, below: str, partner_words: list[str], recipients: list[list[str]]
+) -> bool:
     """Whether ``text`` is a recipient label opening the line, then the partner's name in
-    the other column, with another company's name (the recipient's) on the line below."""
+    the other column, with the recipient's name opening the line below."""
     labels = list(_RECIPIENT_LABEL.finditer(text))
     if len(labels) != 1 or _ISSUER_LABEL.search(text) or _PRINCIPAL.search(text):
         return False
     label = labels[0]
     if re.search(r"[^\W_]", text[: label.start()]):
         return False  # text before the label: not the left column's heading
-    if not _starts_with_partner(text[label.end() :], partner_words):
+    if not _starts_with_name(text[label.end() :], partner_words):
         return False
-    return _other_company_opens(below, partner_words)
+    return _recipient_opens(below, partner_words, recipients)
 
 
 def _lone_recipient_label(text: str) -> bool:
@@ -398,24 +434,75 @@ def _lone_recipient_label(text: str) -> bool:
     )
 
 
-def _company_beside_partner(text: str, partner_words: list[str]) -> int | None:
-    """Where the partner's name starts in ``text`` when another company's full name (with its
-    legal form) opens the line and the partner's follows it at once."""
+def _recipient_label_ends(text: str) -> bool:
+    """Whether ``text`` ends with its one recipient label, after a heading of the other
+    column ("INVOICE Bill To:"): the label heads the right column."""
+    labels = list(_RECIPIENT_LABEL.finditer(text))
+    return (
+        len(labels) == 1
+        and bool(re.search(r"[^\W_]", text[: labels[0].start()]))
+        and not re.search(r"[^\W_]", text[labels[0].end() :])
+        and not _ISSUER_LABEL.search(text)
+        and not _PRINCIPAL.search(text)
+    )
+
+
+def _company_beside_partner(
+    text: str, partner_words: list[str], recipients: list[list[str]]
+) -> int | None:
+    """Where the partner's name starts in ``text`` when the recipient's name opens the line
+    and the partner's follows it at once."""
     for end in (m.start() for m in re.finditer(r"\s+", text)):
-        company = _NAME_BEFORE_MARK.fullmatch(text, 0, end)
-        if (
-            company is not None
-            and not _is_partner(company.group("name"), partner_words)
-            and _starts_with_partner(text[end:], partner_words)
+        if _recipient_opens(text[:end], partner_words, recipients) and _starts_with_name(
+            text[end:], partner_words
         ):
             return end
     return None
 
 
-def _starts_with_partner(text: str, partner_words: list[str]) -> bool:
-    words = normalise_company(text)[: len(partner_words) + 1]
-    score, start, _end = name_score(partner_words, words)
+def _partner_beside_recipient(
+    text: str, partner_words: list[str], recipients: list[list[str]]
+) -> int | None:
+    """Where the recipient's name starts in ``text`` when the partner's whole name opens the
+    line and the recipient's follows it at once; the longest such opening wins, so the
+    partner's legal form stays with it ("FridayINC Inc." | "Contoso Pharmaceuticals")."""
+    for end in reversed([m.start() for m in re.finditer(r"\s+", text)]):
+        words = normalise_company(text[:end])
+        score, start, stop = name_score(partner_words, words)
+        if (
+            score >= SAME_NAME
+            and (start, stop) == (0, len(words))
+            and _recipient_opens(text[end:], partner_words, recipients)
+        ):
+            return end
+    return None
+
+
+def _starts_with_name(text: str, name_words: list[str]) -> bool:
+    """Whether ``text`` opens with the name of ``name_words`` (normalised words)."""
+    words = normalise_company(text)[: len(name_words) + 1]
+    score, start, _end = name_score(name_words, words)
     return score >= SAME_NAME and start == 0
+
+
+def _recipient_opens(text: str, partner_words: list[str], recipients: list[list[str]]) -> bool:
+    """Whether ``text`` opens with a recipient's name: another company's full name (with its
+    legal form) or, without one, a name the claim knows for a recipient (``recipients``) or
+    one made with an organisation's words ("Contoso Pharmaceuticals")."""
+    if _other_company_opens(text, partner_words):
+        return True
+    run = _NAME_RUN.match(text.strip())
+    if run is None or _starts_with_name(run[0], partner_words):
+        return False
+    return any(_starts_with_name(run[0], known) for known in recipients if known) or bool(
+        ORGANISATION_WORDS.intersection(normalise_company(run[0]))
+    )
+
+
+def _known_recipients(customer: str) -> list[list[str]]:
+    """The names an invoice's recipient goes by: the claim's customer, and Microsoft, which
+    pays the incentive the invoice claims."""
+    return [normalise_company(customer), ["microsoft"]] if customer else [["microsoft"]]
 
 
 def _other_company_opens(text: str, partner_words: list[str]) -> bool:
@@ -443,7 +530,7 @@ def _issuer(
     return None
 
 
-def _check_invoice(document: DocumentView, partner: str) -> Result:
+def _check_invoice(document: DocumentView, partner: str, customer: str = "") -> Result:
     name = document.file_name
     refused = unreadable_invoice(document, f"look for {partner}")
     if refused is not None:
@@ -453,7 +540,9 @@ def _check_invoice(document: DocumentView, partner: str) -> Result:
     best: tuple[float, Line | None] = (0.0, None)
     roles = _roles(lines)
     # Only a PDF reader joins columns into one line; tables keep them in cells.
-    roles, beside = _issuer_columns(lines, roles, partner_words, document.content_type == "pdf")
+    roles, beside = _issuer_columns(
+        lines, roles, partner_words, document.content_type == "pdf", _known_recipients(customer)
+    )
     as_recipient: Line | None = None
     for index, (line, parts) in enumerate(zip(lines, roles, strict=True)):
         for text, recipient in parts:

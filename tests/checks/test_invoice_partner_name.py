@@ -463,3 +463,42 @@ def test_the_partner_only_under_a_payment_to_the_customer_still_fails(claims):
     status, (result,) = run(claims, invoice)
     assert status == Status.FAIL
     assert "only as the recipient" in result.message
+
+
+# The recipient's name under the label has no legal form: the claim's customer ("Contoso
+# Pharmaceuticals" for Contoso Ltd), Microsoft, or a name of organisation words.
+RECIPIENT_WITHOUT_FORM = {
+    "pdf, label left, issuer right": lambda name: _header(
+        ["Bill To:", name, "One Contoso Way", "Claim ID: 3000001"], ISSUER_COLUMN
+    ),
+    "pdf, issuer right a row lower": lambda name: _header(
+        ["Bill To:", name, "One Contoso Way", "Claim ID: 3000001"], ["", *ISSUER_COLUMN]
+    ),
+    "docx, label left, issuer right": lambda name: docx_document(
+        "invoice.docx", ["INVOICE 2026-0452", "Claim ID: 3000001"], kind="invoice",
+        table=[["Bill To:", "FridayINC Inc."], [name, "3960 Howard Hughes Pkwy, Las Vegas NV"]],
+    ),
+    "pdf, issuer left, heading beside the label": lambda name: _header(
+        ["INVOICE", "FridayINC Inc.", "3960 Howard Hughes Pkwy", "Claim ID: 3000001"],
+        ["Bill To:", name, "One Contoso Way"],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["Contoso Pharmaceuticals", "Microsoft", "Northwind Health"])
+@pytest.mark.parametrize("layout", sorted(RECIPIENT_WITHOUT_FORM))
+def test_issuer_beside_a_recipient_named_without_legal_form_passes(claims, layout, name):
+    status, (result,) = run(claims, RECIPIENT_WITHOUT_FORM[layout](name))
+    assert status == Status.PASS, result.message
+    assert "in the column beside the recipient's block" in result.message
+
+
+@pytest.mark.parametrize("under", ["Priya Kaur", "Finance Department", "Las Vegas City, NV"])
+def test_partner_as_recipient_with_a_person_or_place_under_it_still_fails(claims, under):
+    invoice = pdf_document(
+        "invoice.pdf",
+        ["Desert Stack Technologies", "INVOICE", "Bill To: FridayINC Inc.", under, "Claim ID: 3000001"],
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.FAIL, result.message
+    assert "names it only as the recipient" in result.message
