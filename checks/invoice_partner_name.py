@@ -121,6 +121,29 @@ _NAME_RUN = re.compile(r"[^\W\d_](?:[^\W\d_]|[&'’.\- ])*")
 
 def normalise_company(name: str) -> list[str]:
     """The words of a company name: no case, accents, punctuation or legal forms."""
+    return name_words(name)[0]
+
+
+# The legal forms that say a company's name ends before them ("the" is only a filler word).
+_FORMS = LEGAL_WORDS - {"the"}
+
+
+def name_words(name: str) -> tuple[list[str], frozenset[int]]:
+    """The words of ``name`` as normalise_company gives them, and the indexes of the words a
+    legal form followed ("Friday, Inc., Las Vegas" -> ["friday", "las", "vegas"], {0})."""
+    words = _all_words(name)
+    kept: list[str] = []
+    forms: set[int] = set()
+    for word in words:
+        if word not in LEGAL_WORDS:
+            kept.append(word)
+        elif kept and word in _FORMS:
+            forms.add(len(kept) - 1)
+    return (kept, frozenset(forms)) if kept else (words, frozenset())
+
+
+def _all_words(name: str) -> list[str]:
+    """The words of ``name``, legal forms included: no case, accents or punctuation."""
     text = unicodedata.normalize("NFKC", name)
     for form in CJK_LEGAL_FORMS:
         text = text.replace(form, " ")
@@ -130,9 +153,7 @@ def normalise_company(name: str) -> list[str]:
     text = text.casefold().replace("&", " and ")
     text = re.sub(r"(?<=\b\w)\.(?=\w\b)", "", text)  # "s.a." -> "sa", "k.k." -> "kk"
     text = re.sub(r"[.'’`]", "", text)
-    words = re.sub(r"[^\w]+", " ", text).split()
-    kept = [w for w in words if w not in LEGAL_WORDS]
-    return kept if kept else words
+    return re.sub(r"[^\w]+", " ", text).split()
 
 
 def _ocr(text: str) -> str:
@@ -154,22 +175,32 @@ def _key(words: list[str]) -> str:
     return text
 
 
-def name_score(partner_words: list[str], line_words: list[str]) -> tuple[float, int, int]:
+def name_score(
+    partner_words: list[str], line_words: list[str], forms: frozenset[int] = frozenset()
+) -> tuple[float, int, int]:
     """How well some run of ``line_words`` spells the partner's name (0-100), and where.
 
     A run alike as a whole but differing in a distinctive word of the name scores below
-    SAME_NAME: "Bluestone Consulting" is not Bluestem Consulting.
+    SAME_NAME: "Bluestone Consulting" is not Bluestem Consulting. A name with its legal form
+    glued to it ("FridayINC") is spelled only with a legal form, glued or not ("FridayINC",
+    "Friday, Inc."): its first word alone starts other names ("Friday Consulting LLC") and
+    sentences ("Payment due Friday"). ``forms`` holds the indexes of the line's words a legal
+    form followed (``name_words``).
     """
     target = _key(partner_words)
     if not target or not line_words:
         return 0.0, 0, 0
+    glued = target != _ocr("".join(partner_words))
     best = (0.0, 0, 0)
     size = len(partner_words)
     for length in range(max(1, size - 1), size + 2):
         for start in range(0, len(line_words) - length + 1):
-            window = _key(line_words[start : start + length])
+            words = line_words[start : start + length]
+            window = _key(words)
             if not window:
                 continue
+            if glued and window == _ocr("".join(words)) and start + length - 1 not in forms:
+                continue  # the stem of a glued name, without a legal form
             if window == target:
                 return 100.0, start, start + length
             if len(target) < SHORT_NAME:
@@ -218,7 +249,9 @@ class InvoicePartnerName(Check):
     description = (
         "The invoice names the partner company of the claim as its issuer. Case, accents, "
         "punctuation, legal forms (Inc, Ltd, GmbH, S.A., K.K. ...) and small misreadings are "
-        "tolerated; another company's name is not, nor the partner named only as the recipient "
+        "tolerated; another company's name is not (a name with its legal form glued to it, "
+        "FridayINC, is not spelled by its first word alone: Friday Consulting LLC is another "
+        "company), nor the partner named only as the recipient "
         "(after Bill to, To:, Prepared for, Customer, Doit, Facturé à, An:, Rechnungsempfänger, "
         "Facturar a, Spett.le, 請求先, before 御中 ...). A partner name set beside the "
         "recipient's block (a two-column header read as one line) counts as the issuer's when "
@@ -467,8 +500,8 @@ def _partner_beside_recipient(
     line and the recipient's follows it at once; the longest such opening wins, so the
     partner's legal form stays with it ("FridayINC Inc." | "Contoso Pharmaceuticals")."""
     for end in reversed([m.start() for m in re.finditer(r"\s+", text)]):
-        words = normalise_company(text[:end])
-        score, start, stop = name_score(partner_words, words)
+        words, forms = name_words(text[:end])
+        score, start, stop = name_score(partner_words, words, forms)
         if (
             score >= SAME_NAME
             and (start, stop) == (0, len(words))
@@ -478,10 +511,10 @@ def _partner_beside_recipient(
     return None
 
 
-def _starts_with_name(text: str, name_words: list[str]) -> bool:
-    """Whether ``text`` opens with the name of ``name_words`` (normalised words)."""
-    words = normalise_company(text)[: len(name_words) + 1]
-    score, start, _end = name_score(name_words, words)
+def _starts_with_name(text: str, names: list[str]) -> bool:
+    """Whether ``text`` opens with the name of ``names`` (its normalised words)."""
+    words, forms = name_words(text)
+    score, start, _end = name_score(names, words[: len(names) + 1], forms)
     return score >= SAME_NAME and start == 0
 
 
@@ -512,7 +545,7 @@ def _other_company_opens(text: str, partner_words: list[str]) -> bool:
 
 
 def _is_partner(name: str, partner_words: list[str]) -> bool:
-    return name_score(partner_words, normalise_company(name))[0] >= SAME_NAME
+    return name_score(partner_words, *name_words(name))[0] >= SAME_NAME
 
 
 def _issuer(
@@ -525,7 +558,7 @@ def _issuer(
     ]
     for company, line in company_names(free):
         title = re.match(r"(?i)\W*(?:tax\s+)?(?:invoice|facture|rechnung|請求書)\b", company)
-        if not title and name_score(partner_words, normalise_company(company))[0] < SAME_NAME:
+        if not title and name_score(partner_words, *name_words(company))[0] < SAME_NAME:
             return company, line
     return None
 
@@ -546,7 +579,7 @@ def _check_invoice(document: DocumentView, partner: str, customer: str = "") -> 
     as_recipient: Line | None = None
     for index, (line, parts) in enumerate(zip(lines, roles, strict=True)):
         for text, recipient in parts:
-            score, _start, _end = name_score(partner_words, normalise_company(text))
+            score, _start, _end = name_score(partner_words, *name_words(text))
             if score >= SAME_NAME and recipient:
                 as_recipient = as_recipient or line
             elif score >= SAME_NAME:

@@ -502,3 +502,25 @@ def test_partner_as_recipient_with_a_person_or_place_under_it_still_fails(claims
     status, (result,) = run(claims, invoice)
     assert status == Status.FAIL, result.message
     assert "names it only as the recipient" in result.message
+
+
+@pytest.mark.parametrize(
+    ("partner", "lines"),
+    [("FridayINC", ["Friday Consulting LLC"]), ("FridayINC", ["Friday", "Consulting LLC"]),
+     ("FridayINC", ["Desert Stack Technologies", "Payment due Friday"]),
+     ("Datacorp", ["Data Solutions Ltd"])],
+)  # fmt: skip
+def test_the_stem_of_a_name_with_a_glued_legal_form_is_another_company(claims, partner, lines):
+    status, (result,) = run(claims, pdf_document("invoice.pdf", [*lines, *BODY]), partner)
+    assert status == Status.FAIL, result.message
+    assert f"does not name the partner {partner};" in result.message
+
+
+@pytest.mark.parametrize(
+    ("partner", "lines"),
+    [("FridayINC", ["Friday, Inc., Las Vegas NV"]), ("FridayINC", ["Friday", "Inc."]),
+     ("FridayINC", ["Friday LLC"]), ("Datacorp", ["Data Corp."]), ("Datacorp", ["DATACORP"])],
+)  # fmt: skip
+def test_a_name_with_a_glued_legal_form_written_with_a_legal_form_passes(claims, partner, lines):
+    status, (result,) = run(claims, pdf_document("invoice.pdf", [*lines, *BODY]), partner)
+    assert status == Status.PASS, result.message
