@@ -100,6 +100,15 @@ _OTHER_FIELD = re.compile(
 )
 # How many lines under a recipient label belong to the recipient's block.
 BLOCK_LINES = 4
+# The document's title ("INVOICE", "FridayINC - Invoice", "Tax Invoice INV-7"): no line of
+# the recipient's address, so it ends the recipient's block. The title word opens the line
+# or follows a separator, and ends it or comes before a separator or a number: "Invoice to",
+# "Attn: Invoice processing" and "invoices@contoso.com" are not titles.
+_TITLE_LINE = re.compile(
+    r"(?i)(?:^|[-–—|·•]\s*)(?:(?:tax|sales|commercial|pro[\s-]?forma)\s+)?"
+    r"(?:invoice|facture|rechnung|factura|fattura)"
+    r"(?=\s*(?:$|[-–—|·•#]|(?:no\.?|nr\.?|n°)?\s*[\w/-]*\d))|請求書\s*$"
+)
 # Words of organisations' names: a name under a recipient label holding one ("Contoso
 # Pharmaceuticals", "Northwind Health") is the recipient's even without a legal form, where a
 # person's name ("Priya Kaur") or a line of an address has none. Words of an address ("City",
@@ -253,7 +262,8 @@ class InvoicePartnerName(Check):
         "FridayINC, is not spelled by its first word alone: Friday Consulting LLC is another "
         "company), nor the partner named only as the recipient "
         "(after Bill to, To:, Prepared for, Customer, Doit, Facturé à, An:, Rechnungsempfänger, "
-        "Facturar a, Spett.le, 請求先, before 御中 ...). A partner name set beside the "
+        "Facturar a, Spett.le, 請求先, before 御中 ...); the document's title line (FridayINC - "
+        "Invoice) ends the recipient's block. A partner name set beside the "
         "recipient's block (a two-column header read as one line) counts as the issuer's when "
         "the recipient's own name stands under the label or beside the partner's: a company "
         "with its legal form, the claim's customer, Microsoft, or a name of organisation words "
@@ -349,7 +359,9 @@ def _roles(lines: list[Line]) -> list[list[tuple[str, bool]]]:
         after_label = False  # the cell to the left is a recipient label ("Bill to" | name)
         for key, text in _cells(line):
             left = pending.get(key, 0)
-            field = _OTHER_FIELD.match(text) or _ISSUER_LABEL.search(text)
+            field = (
+                _OTHER_FIELD.match(text) or _ISSUER_LABEL.search(text) or _TITLE_LINE.search(text)
+            )
             if (left or after_label) and not field:
                 parts.append((text, True))
                 if left > 1:

@@ -524,3 +524,31 @@ def test_the_stem_of_a_name_with_a_glued_legal_form_is_another_company(claims, p
 def test_a_name_with_a_glued_legal_form_written_with_a_legal_form_passes(claims, partner, lines):
     status, (result,) = run(claims, pdf_document("invoice.pdf", [*lines, *BODY]), partner)
     assert status == Status.PASS, result.message
+
+
+TITLED = {
+    "pdf": lambda lines: pdf_document("invoice.pdf", lines),
+    "docx": lambda lines: docx_document("invoice.docx", lines, kind="invoice"),
+}
+
+
+@pytest.mark.parametrize(
+    "title", ["FridayINC - Invoice", "Invoice – FridayINC Inc.", "FridayINC Inc. | Tax Invoice INV-7"]
+)  # fmt: skip
+@pytest.mark.parametrize("kind", sorted(TITLED))
+def test_a_title_line_under_the_recipient_ends_its_block(claims, kind, title):
+    lines = ["Customer:", "Contoso Ltd", title, "Claim ID: 3000001", "Total $5,000.00 USD"]
+    status, (result,) = run(claims, TITLED[kind](lines))
+    assert status == Status.PASS, result.message
+    assert result.evidence[0].excerpt == title
+
+
+@pytest.mark.parametrize("under", ["Attn: Invoice processing", "invoices@fridayinc.com"])
+def test_the_word_invoice_in_the_recipient_block_is_no_title(claims, under):
+    invoice = pdf_document(
+        "invoice.pdf",
+        ["Desert Stack Technologies LLC", "Bill To:", under, "FridayINC Inc.", "Claim ID: 3000001"],
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.FAIL, result.message
+    assert "names it only as the recipient" in result.message
