@@ -413,3 +413,34 @@ def test_a_check_that_ends_its_worker_on_import_costs_only_its_own_result(view):
             outcomes = box.run_many(view, batch)
             assert [o.failure for o in outcomes[::2]] == [None, None]
             assert all("exit code 4" in o.failure for o in outcomes[1::2])
+
+
+def test_the_database_is_asked_while_the_documents_are_read(session, claim, blobs, monkeypatch):
+    """Reading starts first; the claim's own lookups run before the workers answer."""
+    import threading
+
+    from workbench.engine import snapshot as snapshot_module
+    from workbench.extract import ExtractionPool
+
+    class GatedPool(ExtractionPool):
+        """A real pool whose reading waits until the test opens the gate."""
+
+        gate = threading.Event()
+
+        def extract_many(self, paths, **kwargs):
+            assert self.gate.wait(10), "the reading was waited for before the lookups ran"
+            return super().extract_many(paths, **kwargs)
+
+    asked = []
+    real = snapshot_module._same_bytes
+
+    def same_bytes(*args):
+        asked.append("same bytes")
+        GatedPool.gate.set()  # only now may the workers answer
+        return real(*args)
+
+    monkeypatch.setattr(snapshot_module, "_same_bytes", same_bytes)
+    with GatedPool() as pool:
+        view = snapshot_module.snapshot(session, claim, blobs=blobs, pool=pool)
+    assert asked == ["same bytes"]
+    assert all(d.extraction.ok and d.extraction.segments for d in view.documents)

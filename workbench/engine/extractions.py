@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
 from sqlalchemy import select
@@ -28,9 +29,50 @@ def cached_extractions(
     New extractions are stored (not committed) so that every later check run,
     claim or process reuses them; with ``writes``, storing them is appended there.
     """
+    return start_extractions(session, blobs, digests, pool, writes=writes).result()
+
+
+class PendingExtractions:
+    """Extractions being read in the pool; ``result()`` waits for them and stores the new ones.
+
+    The caller's thread stays free meanwhile: its own database queries cost no
+    time while the workers read.
+    """
+
+    def __init__(self, session, found, missing, future, writes) -> None:
+        self._session, self._found, self._missing = session, found, missing
+        self._future, self._writes = future, writes
+
+    def result(self) -> dict[str, Extraction]:
+        if self._future is None:
+            return self._found
+        read = self._future.result()
+        self._future = None
+        self._found.update(zip(self._missing, read, strict=True))
+        new = {digest: self._found[digest] for digest in self._missing}
+        if self._writes is None:
+            _store(self._session, new)
+        else:
+            self._writes.append(partial(_store, self._session, new))
+        return self._found
+
+
+# One thread waits on the pool for each claim being read (the pool's own threads read).
+_waiting = ThreadPoolExecutor(max_workers=4, thread_name_prefix="workbench-extraction-wait")
+
+
+def start_extractions(
+    session: Session,
+    blobs: BlobStore,
+    digests: Iterable[str],
+    pool: ExtractionPool,
+    *,
+    writes: list[Callable[[], object]] | None = None,
+) -> PendingExtractions:
+    """Look up the cached extractions of ``digests`` and start reading the others."""
     wanted = sorted(set(digests))
     if not wanted:
-        return {}
+        return PendingExtractions(session, {}, [], None, writes)
     query = select(
         StoredExtraction.sha256, StoredExtraction.data, StoredExtraction.word_hashes
     ).where(StoredExtraction.sha256.in_(wanted), StoredExtraction.reader_version == READER_VERSION)
@@ -41,16 +83,10 @@ def cached_extractions(
         }
     missing = [digest for digest in wanted if digest not in found]
     if not missing:
-        return found
+        return PendingExtractions(session, found, [], None, writes)
     # One document per worker, in parallel.
-    read = pool.extract_many([blobs.path_for(digest) for digest in missing])
-    found.update(zip(missing, read, strict=True))
-    new = {digest: found[digest] for digest in missing}
-    if writes is None:
-        _store(session, new)
-    else:
-        writes.append(partial(_store, session, new))
-    return found
+    future = _waiting.submit(pool.extract_many, [blobs.path_for(digest) for digest in missing])
+    return PendingExtractions(session, found, missing, future, writes)
 
 
 def word_hashes_of(session: Session, digests: Iterable[str]) -> dict[str, bytes]:

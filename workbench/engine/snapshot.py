@@ -27,7 +27,7 @@ from workbench.check_api import (
 from workbench.domain.blobs import BlobStore
 from workbench.domain.markets import market_for_country
 from workbench.engine import similarity
-from workbench.engine.extractions import cached_extractions, word_hashes_of
+from workbench.engine.extractions import cached_extractions, start_extractions, word_hashes_of
 from workbench.extract import Extraction, ExtractionPool
 from workbench.models import (
     Claim,
@@ -68,15 +68,18 @@ def snapshot(
     """
     versions = current_versions(claim)
     templates = _unindexed_templates(session, claim.engagement)
-    extractions = cached_extractions(
+    reading = start_extractions(
         session, blobs, [v.sha256 for v in versions] + [t["sha256"] for t in templates], pool,
         writes=writes,
     )  # fmt: skip
+    # While the workers read: what the database already knows of these versions.
+    stored = _stored_signatures(session, versions)
+    same_bytes = _same_bytes(session, claim, versions) if versions else {}
     masks = claim_masks(claim)
+    extractions = reading.result()
     # Templates are indexed now: this claim's near-copy search below must find them.
     _index_templates(session, claim.engagement, templates, extractions)
-    fingerprints = _fingerprints(session, claim, versions, extractions, masks, writes)
-    same_bytes = _same_bytes(session, claim, versions) if versions else {}
+    fingerprints = _fingerprints(session, claim, versions, extractions, masks, stored, writes)
     candidates = similarity.candidates(
         session, {key: fp for key, fp in fingerprints.items() if fp is not None},
         reader_version=similarity.SIGNATURE_VERSION, exclude_claim_pk=claim.id,
@@ -205,15 +208,11 @@ def _index_templates(session, engagement, templates, extractions) -> None:
     similarity.index_many(session, entries)
 
 
-def _fingerprints(
-    session, claim, versions, extractions, masks, writes=None
-) -> dict[int, similarity.TextFingerprint | None]:
-    """Each version's stored signature, or a new one (computed and indexed once per version).
-
-    The claim's own signatures only serve other claims' searches, so with
-    ``writes`` their indexing is appended there.
-    """
-    stored = dict(
+def _stored_signatures(session: Session, versions) -> dict[int, list[int]]:
+    """The signatures already indexed for ``versions``, by version id."""
+    if not versions:
+        return {}
+    return dict(
         session.execute(
             select(TextSignature.document_version_id, TextSignature.minhash).where(
                 TextSignature.document_version_id.in_([v.id for v in versions]),
@@ -221,6 +220,16 @@ def _fingerprints(
             )
         ).all()
     )
+
+
+def _fingerprints(
+    session, claim, versions, extractions, masks, stored, writes=None
+) -> dict[int, similarity.TextFingerprint | None]:
+    """Each version's ``stored`` signature, or a new one (computed and indexed once per version).
+
+    The claim's own signatures only serve other claims' searches, so with
+    ``writes`` their indexing is appended there.
+    """
     found: dict[int, similarity.TextFingerprint | None] = {}
     entries = []
     for version in versions:
