@@ -15,6 +15,7 @@ import contextlib
 import importlib
 import multiprocessing
 import os
+import pickle
 import resource
 import threading
 import time
@@ -117,15 +118,17 @@ def _worker_main(conn, memory_bytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     instances: dict[str, Any] = {}
     while True:
+        # ("run", [(reference, context), ...], references), then the pickled claim view (sent
+        # apart: it is pickled once for every worker). One reply per check, in order, as each
+        # finishes, so the parent can time each check and stop a hung one.
         try:
             message = conn.recv()
+            if message is None:
+                return
+            _, batch, references = message
+            claim = pickle.loads(conn.recv_bytes())
         except EOFError:
             return
-        if message is None:
-            return
-        # ("run", claim, [(reference, context), ...], references): one reply per check, in
-        # order, as each finishes, so the parent can time each check and stop a hung one.
-        _, claim, batch, references = message
         _preload(instances, references)
         for reference, context in batch:
             started = time.perf_counter()
@@ -224,6 +227,8 @@ class CheckSandbox:
         """
         with self._lock:
             shares = self._plan(checks)
+            # Pickled once for every worker (a 64k-cell workbook's view is megabytes).
+            claim = pickle.dumps(claim, pickle.HIGHEST_PROTOCOL) if shares else b""
             sent = [self._send(slot, claim, share) for slot, share in enumerate(shares)]
             stopping = threading.Event()
             others = [
@@ -264,19 +269,20 @@ class CheckSandbox:
             loads[lightest] += costs[index]
         return [[(index, checks[index]) for index in sorted(share)] for share in shares]
 
-    def _send(self, slot: int, claim: ClaimView, share) -> bool:
+    def _send(self, slot: int, claim: bytes, share) -> bool:
         worker = self._workers[slot]
         if worker is None or not worker.process.is_alive():
             self._stop(slot, kill=True)
             worker = self._workers[slot] = _Worker(self._context, self.memory_bytes)
         try:
             batch = [(reference, context) for _, (reference, context, _) in share]
-            worker.conn.send(("run", claim, batch, tuple(self._loaded)))
+            worker.conn.send(("run", batch, tuple(self._loaded)))
+            worker.conn.send_bytes(claim)
         except (EOFError, OSError):
             return False
         return True
 
-    def _finish(self, slot: int, claim: ClaimView, share, sent: bool, stopping) -> list[Outcome]:
+    def _finish(self, slot: int, claim: bytes, share, sent: bool, stopping) -> list[Outcome]:
         """The outcomes of ``share``, sending what is left to a new worker after a crash."""
         outcomes: list[Outcome] = []
         while True:
