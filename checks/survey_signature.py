@@ -66,7 +66,8 @@ _METADATA_WORDS = frozenset(
         "at", "ip", "address", "envelope", "id", "email", "e-mail", "mail", "timestamp", "utc",
         "gmt", "sent", "viewed", "completed", "signer", "signing", "document", "transaction",
         "le", "via", "docusign", "adobe", "sign", "acrobat", "from", "by", "ref", "reference",
-        "certificate", "audit", "trail", "number", "no",
+        "certificate", "audit", "trail", "number", "no", "using", "adoption", "pre-selected",
+        "style",
     }
 )  # fmt: skip
 # An identifier a signing tool adds ("CBJCHBCAABAA2xK9PqR", "8D4E2A"): letters and digits
@@ -463,12 +464,13 @@ def _parse_labelled(text: str, names: tuple[str, ...]) -> Signature | None:
     if len(set(roles) - {None}) < 2:
         return None
     found: dict[str, str] = {}
-    lead = text[: labels[0].start()].strip(" ,;|\n\t、，")
-    if lead:  # "Susie Jones\nCompany: ...": the unlabelled start is the name
+    lead = _without_metadata(text[: labels[0].start()])
+    # "Susie Jones\nCompany: ...": the unlabelled start is the name, unless a label names it.
+    if lead and not any(role in _NAME_ROLES for role in roles):
         found["name"] = lead
     for i, (match, role) in enumerate(zip(labels, roles, strict=True)):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        value = text[match.end() : end].strip(" ,;|\n\t、，")
+        value = _without_metadata(text[match.end() : end])
         if role and value and role not in found:
             found[role] = value
     _join_name_fields(found)
@@ -479,6 +481,21 @@ def _parse_labelled(text: str, names: tuple[str, ...]) -> Signature | None:
         title=found.get("title"),
         parts=tuple(found.values()),
     )
+
+
+def _without_metadata(text: str) -> str:
+    """A labelled field's value, or the text before the first label, without a signing tool's
+    words and IDs; unchanged when it holds none.
+
+    A DocuSign stamp puts the signer's name over a truncated signer ID ("4F3A2B1C9D8E4F7...")
+    before its labelled fields, and ends with "Using IP Address: ...": neither the ID nor
+    "Using" is part of the name or the company it follows.
+    """
+    text = text.strip(" ,;|\n\t、，")
+    pieces = [p.rstrip(".…") for p in _separate(text)]
+    if not any(_is_metadata(p) for p in pieces):
+        return text
+    return ", ".join(p for p in pieces if p and not _is_metadata(p))
 
 
 def _join_name_fields(found: dict[str, str]) -> None:
@@ -914,7 +931,7 @@ def same_person(a: str | None, b: str | None) -> bool:
 
 class SurveySignature(Check):
     id = "survey-signature"
-    version = "11"
+    version = "12"
     title = "Survey e-signatures complete"
     description = (
         "The last answer of each completed survey is the respondent's e-signature: a full name "
