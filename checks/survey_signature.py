@@ -876,6 +876,29 @@ _VENDOR = re.compile(r"microsoft(?:\s+corp(?:oration|\.)?)?|マイクロソフ�
 _GO_BETWEEN = re.compile(r"^(?:via|c/o|care\s+of|on\s+behalf\s+of|through|by)\s+", re.IGNORECASE)
 
 
+def _abbreviates(company: str, expected: str) -> bool:
+    """Whether ``company`` is ``expected`` with words cut short, as people sign: "Contoso
+    Pharma" for Contoso Pharmaceuticals Ltd, "Contoso Intl" for Contoso International Ltd.
+
+    The first word, which tells the company apart, must be the same; each word after it the
+    same or shortened, so "Contoso Logistics" is still another company.
+    """
+    left, right = normalise_company(company).split(), normalise_company(expected).split()
+    return (
+        min(len(left), len(right)) >= 2
+        and left[0] == right[0]
+        and all(a == b or _shortened(a, b) for a, b in zip(left[1:], right[1:], strict=False))
+    )
+
+
+def _shortened(word: str, full: str) -> bool:
+    """ "pharma", "tech" (the word's start), "intl", "mfg" (its letters kept in order)."""
+    if len(word) < 3 or len(word) >= len(full) or word[0] != full[0]:
+        return False
+    letters = iter(full)
+    return all(letter in letters for letter in word)
+
+
 def _partner_aside(signature: Signature, partner_names: tuple[str, ...]) -> str | None:
     """The piece of a customer's signature, other than its company, that is the partner.
 
@@ -931,7 +954,7 @@ def same_person(a: str | None, b: str | None) -> bool:
 
 class SurveySignature(Check):
     id = "survey-signature"
-    version = "12"
+    version = "13"
     title = "Survey e-signatures complete"
     description = (
         "The last answer of each completed survey is the respondent's e-signature: a full name "
@@ -1013,7 +1036,7 @@ class SurveySignature(Check):
                 ),
                 signature,
             )
-        if _is_expected(company, company_names(expected)):
+        if _is_expected(company, company_names(expected)) or _abbreviates(company, expected):
             return Result.passed(f"{described}.", evidence=[_evidence(role, text)]), signature
         if _different_scripts(company, expected):
             return (

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from checks.survey_signature import missing_parts, parse_signature
+from checks.survey_signature import SurveySignature, missing_parts, parse_signature
+from workbench.engine.sandbox import run_check_here
+from workbench.testing import ClaimBuilder
 
 
 @pytest.mark.parametrize(
@@ -26,3 +28,46 @@ def test_a_docusign_stamp_before_labelled_fields_gives_the_name(signature):
         "Head of Digital",
     )
     assert missing_parts(parsed) == []
+
+
+@pytest.fixture
+def claims(tmp_path):
+    return ClaimBuilder(tmp_path)
+
+
+def customer_result(claims, signature, customer_name):
+    surveys = {
+        "customer": {"status": "completed", "signature": signature},
+        "partner": {"status": "completed", "signature": "Priya Kaur, FridayINC, Delivery Lead"},
+    }
+    claim = claims.view(surveys=surveys, customer={"name": customer_name})
+    results = run_check_here(SurveySignature(), claim, claims.context())
+    return next(r for r in results if r["message"].startswith("Customer survey"))
+
+
+@pytest.mark.parametrize(
+    ("company", "customer_name"),
+    [
+        ("Contoso Pharma", "Contoso Pharmaceuticals Ltd"),
+        ("Contoso Pharma GmbH", "Contoso Pharmaceuticals Ltd"),
+        ("Contoso Intl", "Contoso International Ltd"),
+        ("Contoso Mfg", "Contoso Manufacturing Inc"),
+        ("Contoso Tech", "Contoso Technologies Ltd"),
+    ],
+)
+def test_a_company_signed_with_words_cut_short_is_the_customer(claims, company, customer_name):
+    result = customer_result(claims, f"Susie Jones, {company}, CIO", customer_name)
+    assert result["status"] == "pass", result["message"]
+
+
+@pytest.mark.parametrize(
+    ("company", "customer_name"),
+    [
+        ("Fabrikam Pharma", "Contoso Pharmaceuticals Ltd"),
+        ("Contoso Logistics", "Contoso Pharmaceuticals Ltd"),
+        ("Contoso Sys", "Contoso Solutions Ltd"),
+    ],
+)
+def test_another_company_cut_short_still_warns(claims, company, customer_name):
+    result = customer_result(claims, f"Susie Jones, {company}, CIO", customer_name)
+    assert result["status"] == "warn", result["message"]
