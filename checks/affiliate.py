@@ -6,6 +6,7 @@ import unicodedata
 
 from checks._parties import (
     clean_domain,
+    compact,
     company_similarity,
     contains_company,
     email_domain,
@@ -68,6 +69,22 @@ def _vendor_subsidiary(name: str | None, domains: tuple[str | None, ...]) -> str
     return None
 
 
+def _initials_only(a: str | None, b: str | None) -> bool:
+    """Whether one name is alike the other only as its initials ("HCL", Hamilton City Library).
+
+    Many names share three initials, so that alone is a coincidence as often as the partner
+    itself: the domains decide, or a reviewer does.
+    """
+    if not a or not b or compact(a) == compact(b):
+        return False
+    return compact(a) == _initials(b) or compact(b) == _initials(a)
+
+
+def _initials(name: str) -> str:
+    words = normalise_company(name).split()
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
 def _mailbox(address: str | None) -> str:
     return (address or "").strip().casefold()
 
@@ -78,7 +95,7 @@ def _vendor_domain(domain: str) -> bool:
 
 class Affiliate(Check):
     id = "affiliate"
-    version = "7"
+    version = "8"
     title = "Customer is not the partner, an affiliate or Microsoft"
     description = (
         "Compares the customer's name and domains (the domain ID and the contact's e-mail) with "
@@ -122,7 +139,8 @@ class Affiliate(Check):
 
         # The partner itself.
         score = company_similarity(customer.name, partner.name)
-        if score >= SAME_COMPANY:
+        initials_only = _initials_only(customer.name, partner.name)
+        if score >= SAME_COMPANY and not initials_only:
             return Result.failed(
                 f"The customer, {customer.name}, is the partner {partner.name} itself "
                 f"(names {score:.0f}% alike). {RULE}",
@@ -184,6 +202,12 @@ class Affiliate(Check):
                     f"{RULE}",
                     records,
                 )
+        if initials_only:
+            return Result.warning(
+                f"The customer's name, {customer.name}, and the partner's, {partner.name}, are "
+                "alike only as initials: is the customer the partner or a partner affiliate?",
+                records,
+            )
         # One name inside the other: an affiliate, or a coincidence a reviewer settles.
         if contains_company(customer.name, partner.name):
             return Result.warning(
