@@ -202,6 +202,20 @@ FOLLOWING_SEGMENTS = 6
 SHORT_DOCUMENT = 5000
 HEADING_CHARS = 300
 
+# A signature with a name after it ("Signed: Jane Doe", "Acknowledged by: ...", "/s/ Jane Doe",
+# a table's "Signature" column over a row of names), not a blank line ("Signature: ____").
+_SIGNED = re.compile(
+    r"(?:\bsigned(?:\s+by)?|\bsignature|\backnowledged(?:\s+and\s+agreed)?(?:\s+by)?"
+    r"|\baccepted\s+by|\bsign[ée]e?(?:\s+par)?|署名)\s*[:：]\s*[^\W\d_]"
+    r"|/s/\s*[^\W\d_]"
+    # a table's header row over a row of names, not of blanks
+    r"|\bsignature\b[^\n]*\n(?=[^\n]*\t)(?![^\n]*_{3})[^\W\d_]",
+    re.IGNORECASE,
+)
+# A signed acknowledgement may call its signer "the customer" and name the City only in the
+# signature: the claim says the customer is the public body.
+_THE_CUSTOMER = re.compile(r"\b(?:the|our)\s+customer\b", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -341,14 +355,35 @@ def _find_disclosure(document: DocumentView, customer: CustomerView | None) -> F
             if _statement(text[max(0, position - 2 * NEAR) : stop]) is not None:
                 return at(position, len(match[0]))
             mention = mention or at(position, len(match[0]), mention_only=True)
-    if len(document.text) > SHORT_DOCUMENT:
-        return mention
-    # A page without the title can still be the disclosure: a letter in which the customer
-    # acknowledges the incentive, or a notice that tells a public body about it.
-    found = _statement(text, _party(customer))
+    if len(document.text) <= SHORT_DOCUMENT:
+        # A page without the title can still be the disclosure: a letter in which the customer
+        # acknowledges the incentive, or a notice that tells a public body about it.
+        found = _statement(text, _party(customer))
+        if found is not None:
+            return at(found[0], found[1] - found[0])
+    found = _signed_statement(text, starts, customer)
     if found is not None:
         return at(found[0], found[1] - found[0])
     return mention
+
+
+def _signed_statement(
+    text: str, starts: list[int], customer: CustomerView | None
+) -> tuple[int, int] | None:
+    """Where a signed, untitled statement stands in ``text`` (segments starting at ``starts``).
+
+    A long report may end with the customer's acknowledgement and its signature, under no
+    title: the signature, a few segments under the statement, tells it from a report that
+    speaks of the incentive in passing.
+    """
+    party = (*_party(customer), _THE_CUSTOMER)
+    for signature in _SIGNED.finditer(text):
+        index = bisect_right(starts, signature.start()) - 1
+        lo = starts[max(0, index - FOLLOWING_SEGMENTS)]
+        found = _statement(text[lo : signature.end()], party)
+        if found is not None:
+            return lo + found[0], lo + found[1]
+    return None
 
 
 def _evidence(document: DocumentView, segment, start: int, end: int) -> Evidence:
@@ -364,7 +399,7 @@ def required(claim: ClaimView) -> bool:
 
 class PublicSectorDisclosure(Check):
     id = "psd"
-    version = "8"
+    version = "9"
     title = "Public Sector Disclosure present"
     description = (
         "A public-sector customer in India, Puerto Rico or the United States needs a Public "
@@ -374,7 +409,8 @@ class PublicSectorDisclosure(Check):
         "title counts only over a statement of the partner's incentive (a staff scheme, a tax "
         "break or a product's incentives are not it; a payment or fee counts when it comes "
         "from Microsoft), and a statement still to be signed, asked to be signed, required of "
-        "vendors or left as a blank form is not one. Other claims skip this check."
+        "vendors or left as a blank form is not one. Untitled, a statement counts in a short letter "
+        "or, signed, under a long report. Other claims skip this check."
     )
 
     def applies_to(self, claim: ClaimView) -> bool:

@@ -773,3 +773,72 @@ def test_a_disclosure_slide_under_its_own_title_at_the_end_of_a_long_deck(claims
     assert len(claim.poe_documents[0].text) > 5000
     status, result = run(claims, claim)
     assert status == Status.PASS, result["message"]
+
+
+# The customer's acknowledgement appended to a long report under no title: its signature,
+# a few paragraphs under the statement, tells it from a report that speaks of the incentive.
+SIGNED_ACKNOWLEDGEMENTS = {
+    "signed-line": (
+        ["The customer acknowledges that Microsoft pays FridayINC an incentive for this "
+         "engagement.", "Signed: Jane Doe, CIO, City of Riverton, 2026-10-12"],
+        None,
+    ),
+    "signed-by-e-signature": (
+        ["Customer acknowledgement: the City of Riverton acknowledges that Microsoft pays "
+         "FridayINC an incentive for this engagement.", "Signed by: Jane Doe",
+         "Signed on: 12 October 2026"],
+        None,
+    ),
+    "signature-table": (
+        ["The customer acknowledges that Microsoft pays FridayINC an incentive for this "
+         "engagement and that the City is not charged for the workshop."],
+        [["Name", "Title", "Signature", "Date"], ["Jane Doe", "CIO", "/s/ Jane Doe", "2026-10-12"]],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "table"), SIGNED_ACKNOWLEDGEMENTS.values(), ids=SIGNED_ACKNOWLEDGEMENTS.keys()
+)
+def test_signed_acknowledgement_at_the_end_of_a_long_report_is_found(claims, paragraphs, table):
+    report = docx_document("report.docx", [*LONG_REPORT, *paragraphs], table=table)
+    claim = claims.view(customer=PUBLIC_US, documents=[report])
+    assert len(claim.poe_documents[0].text) > 5000
+    status, result = run(claims, claim)
+    assert status == Status.PASS, result["message"]
+    assert result["evidence"][0]["location"] == f"paragraph {len(LONG_REPORT) + 1}"
+
+
+def test_signed_acknowledgement_by_the_customer_in_a_short_letter_is_found(claims):
+    letter = docx_document(
+        "ack.docx",
+        [
+            "The customer acknowledges that Microsoft pays FridayINC an incentive for this "
+            "engagement.",
+            "Signed: Jane Doe, CIO",
+        ],
+    )
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[REPORT, letter]))
+    assert status == Status.PASS, result["message"]
+
+
+# Under a long report, a statement still to be signed, a blank signature line, a signed
+# report's other incentives or another customer's acknowledgement is no disclosure.
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["The customer acknowledges that Microsoft pays FridayINC an incentive for this "
+         "engagement.", "Customer signature: ____________", "Date: ________"],
+        ["Next step: the customer will sign an acknowledgement that Microsoft pays FridayINC an "
+         "incentive for this engagement.", "Signed: Priya Kaur, FridayINC"],
+        ["The customer agreed to notify its employees of the new employee incentive programme.",
+         "Signed: Jane Doe, CIO, City of Riverton"],
+        ["The City of Shelbyville acknowledges that Microsoft pays FridayINC an incentive for "
+         "this engagement.", "Signed: Bob Smith, CIO, City of Shelbyville"],
+    ],
+    ids=["blank-signature", "will-sign", "staff-incentive", "another-city"],
+)  # fmt: skip
+def test_a_long_reports_signed_lines_without_a_disclosure_are_not_one(claims, paragraphs):
+    report = docx_document("report.docx", [*LONG_REPORT, *paragraphs])
+    status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
+    assert status == Status.FAIL, result["message"]
