@@ -115,7 +115,7 @@ def not_a_report(document: DocumentView, claim: ClaimView) -> str | None:
 
 class Completeness(Check):
     id = "completeness"
-    version = "8"
+    version = "9"
     title = "All POE components present"
     description = (
         "The claim has an invoice, at least one POE document, a completed partner survey, and a "

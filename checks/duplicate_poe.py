@@ -76,7 +76,7 @@ def _enough_text(document: DocumentView) -> bool:
 
 class DuplicatePoe(Check):
     id = "duplicate-poe"
-    version = "8"
+    version = "9"
     title = "POE is not copied"
     description = (
         "No POE document is the same as, or nearly the same as, a document of another claim or "

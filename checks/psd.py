@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from workbench.check_api import (
@@ -63,6 +64,12 @@ _NOT_THERE = (
 _AGENDA = r"\b(?:overview|agenda|checklist)\b|☐"
 _TOPIC = rf"\brequested\b|{_AGENDA}"
 _MENTION = re.compile(rf"{_NOT_THERE}|{_TOPIC}|\brequirements?\b", re.IGNORECASE)
+# A blank form's placeholders ("[Partner name] discloses to [Customer name]", "_____"),
+# also in Spanish ("[Nombre del cliente]").
+_BLANK_FORM = (
+    r"\[[^\]\n]{0,30}\b(?:name|partner|customer|company|entity|nombre|socio|cliente|empresa"
+    r"|entidad)\b[^\]\n]{0,30}\]|<\s*(?:partner|customer|company)[^>\n]{0,30}>|\{\{|_{5,}"
+)
 # Said in the sentence of a statement, these words make it spoken of, not made: a statement
 # still to be signed, or signed later, declined, an agenda or checklist item, a request to
 # sign, a rule that vendors must disclose, a blank form. Narrower than _MENTION: a real
@@ -75,10 +82,7 @@ _STATEMENT_MENTION = re.compile(
     r"|\b(?:declined|refused)\s+to\s+sign|\bawaiting\s+(?:the\s+)?(?:[^\W\d_]+\s+)?signature"
     r"|\brequires?\s+(?:every|each|all|any)\s+(?:vendors?|suppliers?|partners?|contractors?)\b"
     r"|\bN/A\b|\bTB[CD]\b|en\s+attente|non\s+sign|未署名|署名待ち|依頼中"
-    rf"|{_AGENDA}"
-    # A blank form's placeholders ("[Partner name] discloses to [Customer name]", "_____").
-    r"|\[[^\]\n]{0,30}\b(?:name|partner|customer|company|entity)\b[^\]\n]{0,30}\]"
-    r"|<\s*(?:partner|customer|company)[^>\n]{0,30}>|\{\{|_{5,}",
+    rf"|{_AGENDA}|{_BLANK_FORM}",
     re.IGNORECASE,
 )
 # A statement needs a public-sector party (unless the claim's customer is named instead) ...
@@ -90,7 +94,10 @@ _PUBLIC = re.compile(
     rf"|government\s+of\s+{_W}|\b(?:state|federal|county|city)\s+(?:agency|department|government)"
     r"|\bmunicipal(?:ity|idad)?\b|\bmunicipio\b|public\s+sector\s+undertaking"
     r"|secteur\s+public|(?:entit[ée]|organisme|[ée]tablissement)\s+publi[cq]|fonctionnaire"
-    rf"|collectivit[ée]\s+territoriale|administration\s+publique|{_JA_PUBLIC}|公務員",
+    rf"|collectivit[ée]\s+territoriale|administration\s+publique|{_JA_PUBLIC}|公務員"
+    # Puerto Rico's Spanish: "sector público", "entidad gubernamental", "agencia estatal".
+    r"|sector\s+p[uú]blico|(?:entidad|agencia|organismo|instituci[oó]n)\s+(?:gubernamental"
+    r"|p[uú]blic[ao]|estatal|federal)|gobierno\s+(?:de|municipal|estatal|federal)\b",
     re.IGNORECASE,
 )
 # ... a word that discloses it, informs of it or acknowledges it ...
@@ -179,12 +186,61 @@ _PAID_BY_MICROSOFT = re.compile(
     r"|\bmicrosoft\s+(?:verse|versera|paie|paiera|financera|r[ée]mun[èe]re)\b",
     re.IGNORECASE,
 )
+# Spanish, which the review does not read (DOMAIN: English, French, Japanese), but in which
+# Puerto Rico's customers sign: a disclosure in it is one, to be asked for in a supported
+# language, not "no disclosure". The incentive, or Microsoft paying it; not a tax break or a
+# scheme for staff or residents.
+_ES_INCENTIVE = re.compile(
+    r"\bincentivos?\b(?!\s+(?:fiscal|tributari|para\s+(?:los\s+|sus\s+)?(?:emplead|residentes"
+    r"|ciudadanos|estudiantes)))"
+    r"|\b(?:pagad|financiad|remunerad|compensad)[oa]s?\s+(?:directamente\s+)?por\s+microsoft"
+    r"|\bmicrosoft\s+(?:le\s+|les\s+)?(?:paga|pagar[áa]|compensa|compensar[áa]|financia"
+    r"|financiar[áa]|remunera|remunerar[áa])\b",
+    re.IGNORECASE,
+)
+_ES_DISCLOSE = re.compile(
+    r"divulg|\breconoce|\binforma(?!ci)|notific|\bdeclara|\bconfirma|\bacepta|\bentiende"
+    r"|\bconsciente|transparen",
+    re.IGNORECASE,
+)
+# A Spanish statement spoken of, not made: pending, unsigned, to be signed or sent, not
+# applicable, "no disclosure". Not a bare "no" or "ninguno": a real one says the Municipio
+# "no asume ningún costo".
+_ES_STATEMENT_MENTION = re.compile(
+    r"\bpendiente|\bsin\s+firmar|\bno\s+(?:ha\s+sido\s+|fue\s+|est[áa]\s+|se\s+ha\s+)?firmad"
+    r"|\bse\s+(?:firmar|enviar|entregar)[áa]|\bser[áa]\s+(?:firmad|enviad|entregad)"
+    r"|\bfirmar[áa]n?\b|\bfirme\s+y\s+devuelva|\bpor\s+separado|\bno\s+aplica|\brechaz"
+    r"|\bning[uú]n[ao]?\s+(?:divulgaci|declaraci|formulario)|\bexige\s+a\s+(?:todos|cada)"
+    rf"|\bN/A\b|\bagenda\b|lista\s+de\s+verificaci|☐|{_BLANK_FORM}",
+    re.IGNORECASE,
+)
+
+
+def _spanish_incentive_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _ES_INCENTIVE.finditer(text)]
+
+
+@dataclass(frozen=True)
+class _Words:
+    """One language's words for a statement: the incentive, the disclosing, a mere mention."""
+
+    incentive_spans: Callable[[str], list[tuple[int, int]]]
+    disclose: re.Pattern[str]
+    mention: re.Pattern[str]
+
+
 # The words that make a page part of a disclosure (its title, the disclosing, the incentive);
 # a report's "information" or "public sector" alone do not.
 DISCLOSURE_WORDS = re.compile(
     "|".join(
         f"(?:{p.pattern})"
-        for p in (_TITLE, _INCENTIVE, _PAID_BY_MICROSOFT, re.compile("disclos|divulg|開示"))
+        for p in (
+            _TITLE,
+            _INCENTIVE,
+            _PAID_BY_MICROSOFT,
+            _ES_INCENTIVE,
+            re.compile("disclos|divulg|開示"),
+        )
     ),
     re.IGNORECASE,
 )
@@ -206,7 +262,7 @@ HEADING_CHARS = 300
 # a table's "Signature" column over a row of names), not a blank line ("Signature: ____").
 _SIGNED = re.compile(
     r"(?:\bsigned(?:\s+by)?|\bsignature|\backnowledged(?:\s+and\s+agreed)?(?:\s+by)?"
-    r"|\baccepted\s+by|\bsign[ée]e?(?:\s+par)?|署名)\s*[:：]\s*[^\W\d_]"
+    r"|\baccepted\s+by|\bsign[ée]e?(?:\s+par)?|\bfirm(?:a|ado)(?:\s+por)?|署名)\s*[:：]\s*[^\W\d_]"
     r"|/s/\s*[^\W\d_]"
     # a table's header row over a row of names, not of blanks
     r"|\bsignature\b[^\n]*\n(?=[^\n]*\t)(?![^\n]*_{3})[^\W\d_]",
@@ -214,7 +270,7 @@ _SIGNED = re.compile(
 )
 # A signed acknowledgement may call its signer "the customer" and name the City only in the
 # signature: the claim says the customer is the public body.
-_THE_CUSTOMER = re.compile(r"\b(?:the|our)\s+customer\b", re.IGNORECASE)
+_THE_CUSTOMER = re.compile(r"\b(?:the|our)\s+customer\b|\bel\s+cliente\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -223,6 +279,7 @@ class Finding:
     evidence: Evidence
     mention_only: bool = False  # the phrase occurs, but the document is not a disclosure
     offset: int = 0  # where the finding starts in the document's text (segments joined by \n)
+    language: str | None = None  # a disclosure in a language the review does not read
 
 
 def _incentive_spans(text: str) -> list[tuple[int, int]]:
@@ -252,17 +309,19 @@ def _incentive_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _statement(
-    text: str, party: tuple[re.Pattern[str], ...] | None = None
+    text: str, party: tuple[re.Pattern[str], ...] | None = None, words: _Words | None = None
 ) -> tuple[int, int] | None:
     """Where a disclosure statement starts in ``text`` (a span of its key words), or None.
 
     A statement discloses (or acknowledges) the incentive Microsoft pays the partner; with
-    ``party`` it must also name a public-sector party or the customer nearby.
+    ``party`` it must also name a public-sector party or the customer nearby. ``words`` are
+    English, French and Japanese ones unless given.
     """
-    for start, end in _incentive_spans(text):
+    words = words or SUPPORTED
+    for start, end in words.incentive_spans(text):
         lo, hi = max(0, start - NEAR), end + NEAR
-        verb = _DISCLOSE.search(text, lo, hi)
-        if verb is None or _mention(text, start, end, _STATEMENT_MENTION):
+        verb = words.disclose.search(text, lo, hi)
+        if verb is None or _mention(text, start, end, words.mention):
             continue
         if party is not None and not any(
             p.search(text, max(0, start - 2 * NEAR), end + 2 * NEAR) for p in party
@@ -271,6 +330,10 @@ def _statement(
         # Point the reviewer at the statement's first words: what is disclosed, or who discloses.
         return (verb.start(), verb.end()) if verb.start() < start else (start, end)
     return None
+
+
+SUPPORTED = _Words(_incentive_spans, _DISCLOSE, _STATEMENT_MENTION)
+SPANISH = _Words(_spanish_incentive_spans, _ES_DISCLOSE, _ES_STATEMENT_MENTION)
 
 
 def _mention(text: str, start: int, end: int, words: re.Pattern[str] = _MENTION) -> bool:
@@ -355,20 +418,32 @@ def _find_disclosure(document: DocumentView, customer: CustomerView | None) -> F
             if _statement(text[max(0, position - 2 * NEAR) : stop]) is not None:
                 return at(position, len(match[0]))
             mention = mention or at(position, len(match[0]), mention_only=True)
-    if len(document.text) <= SHORT_DOCUMENT:
-        # A page without the title can still be the disclosure: a letter in which the customer
-        # acknowledges the incentive, or a notice that tells a public body about it.
-        found = _statement(text, _party(customer))
-        if found is not None:
-            return at(found[0], found[1] - found[0])
-    found = _signed_statement(text, starts, customer)
+    short = len(document.text) <= SHORT_DOCUMENT
+    found = _untitled_statement(text, starts, customer, SUPPORTED, short=short)
     if found is not None:
         return at(found[0], found[1] - found[0])
+    # Only once no supported-language disclosure is there: a bilingual form is read in English.
+    found = _untitled_statement(text, starts, customer, SPANISH, short=short)
+    if found is not None:
+        return replace(at(found[0], found[1] - found[0]), language="Spanish")
     return mention
 
 
+def _untitled_statement(
+    text: str, starts: list[int], customer: CustomerView | None, words: _Words, *, short: bool
+) -> tuple[int, int] | None:
+    """Where a statement stands that needs no title: on a short page, or signed."""
+    if short:
+        # A page without the title can still be the disclosure: a letter in which the customer
+        # acknowledges the incentive, or a notice that tells a public body about it.
+        found = _statement(text, _party(customer), words)
+        if found is not None:
+            return found
+    return _signed_statement(text, starts, customer, words)
+
+
 def _signed_statement(
-    text: str, starts: list[int], customer: CustomerView | None
+    text: str, starts: list[int], customer: CustomerView | None, words: _Words
 ) -> tuple[int, int] | None:
     """Where a signed, untitled statement stands in ``text`` (segments starting at ``starts``).
 
@@ -380,7 +455,7 @@ def _signed_statement(
     for signature in _SIGNED.finditer(text):
         index = bisect_right(starts, signature.start()) - 1
         lo = starts[max(0, index - FOLLOWING_SEGMENTS)]
-        found = _statement(text[lo : signature.end()], party)
+        found = _statement(text[lo : signature.end()], party, words)
         if found is not None:
             return lo + found[0], lo + found[1]
     return None
@@ -393,13 +468,26 @@ def _evidence(document: DocumentView, segment, start: int, end: int) -> Evidence
     return document.evidence(segment, ("…" if left else "") + snippet)
 
 
+def _untranslated(who: str, found: list[Finding]) -> Result:
+    """The disclosure is there, but in a language the review does not read (DOMAIN): the
+    partner is asked for a version in one it does, not for a disclosure."""
+    names = "; ".join(
+        f"{f.document.file_name} ({f.evidence.location}) is in {f.language}" for f in found
+    )
+    return Result.failed(
+        f"{who}; a Public Sector Disclosure was found, but not in a supported language: {names}. "
+        "Ask the partner to upload a version in English, French or Japanese.",
+        evidence=[f.evidence for f in found],
+    )
+
+
 def required(claim: ClaimView) -> bool:
     return claim.customer.public_sector and claim.customer.country.upper() in PSD_COUNTRIES
 
 
 class PublicSectorDisclosure(Check):
     id = "psd"
-    version = "9"
+    version = "10"
     title = "Public Sector Disclosure present"
     description = (
         "A public-sector customer in India, Puerto Rico or the United States needs a Public "
@@ -410,7 +498,8 @@ class PublicSectorDisclosure(Check):
         "break or a product's incentives are not it; a payment or fee counts when it comes "
         "from Microsoft), and a statement still to be signed, asked to be signed, required of "
         "vendors or left as a blank form is not one. Untitled, a statement counts in a short letter "
-        "or, signed, under a long report. Other claims skip this check."
+        "or, signed, under a long report. A disclosure in Spanish is one, but the partner is asked "
+        "for a version in a supported language. Other claims skip this check."
     )
 
     def applies_to(self, claim: ClaimView) -> bool:
@@ -434,10 +523,13 @@ class PublicSectorDisclosure(Check):
         country = COUNTRY_NAMES.get(claim.customer.country.upper(), claim.customer.country)
         who = f"{claim.customer.name} is a public-sector customer in {country}"
         mentions: list[Finding] = []
+        untranslated: list[Finding] = []
         for document in claim.poe_documents:
             found = find_disclosure(document, claim.customer)
             if found and found.mention_only:
                 mentions.append(found)
+            elif found and found.language:
+                untranslated.append(found)
             elif found:
                 return Result.passed(
                     f"{who}; the Public Sector Disclosure is {document.file_name} "
@@ -452,6 +544,8 @@ class PublicSectorDisclosure(Check):
                     "was uploaded as the invoice: confirm it, and that the invoice is separate.",
                     evidence=[found.evidence],
                 )
+        if untranslated:
+            return _untranslated(who, untranslated)
         unreadable = [d for d in claim.poe_documents if not d.readable]
         textless = [d for d in claim.poe_documents if d.readable and not d.text.strip()]
         if unreadable or textless:

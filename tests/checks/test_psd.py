@@ -842,3 +842,79 @@ def test_a_long_reports_signed_lines_without_a_disclosure_are_not_one(claims, pa
     report = docx_document("report.docx", [*LONG_REPORT, *paragraphs])
     status, result = run(claims, claims.view(customer=PUBLIC_US, documents=[report]))
     assert status == Status.FAIL, result["message"]
+
+
+PUBLIC_PR = {"public_sector": True, "name": "Municipio de Bayamón", "country": "PR"}
+# Puerto Rico's customers sign in Spanish: the disclosure is there, in a language the review
+# does not read, so the partner is asked for a translation, not for a disclosure. Their
+# negations ("ningún costo", "no uno de los costos") do not make it a mention.
+SPANISH = {
+    "titled": ["Divulgación para el sector público",
+               "FridayINC informa al Municipio de Bayamón, entidad gubernamental, que Microsoft "
+               "paga a FridayINC un incentivo por este taller.",
+               "Firmado: Luis Rivera, Director de Sistemas"],
+    "reconoce": ["El Municipio de Bayamón reconoce que Microsoft paga un incentivo a FridayINC "
+                 "por este compromiso.", "Firma: Luis Rivera"],
+    "ninguno": ["Divulgación para el sector público",
+                "El Municipio reconoce que Microsoft paga un incentivo a FridayINC por este "
+                "taller, y que no asume ningún costo; ninguno de sus fondos se utiliza.",
+                "Firma: Luis Rivera"],
+    "no-uno": ["Divulgación para el sector público",
+               "FridayINC divulga al Municipio de Bayamón que Microsoft paga a FridayINC un "
+               "incentivo. No uno de los costos recae en el Municipio.", "Firma: Luis Rivera"],
+    "end-of-long-report": [*LONG_REPORT,
+                           "El cliente reconoce que Microsoft paga a FridayINC un incentivo por "
+                           "este compromiso.", "Firmado: Luis Rivera, Director de Sistemas"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("paragraphs", SPANISH.values(), ids=SPANISH.keys())
+def test_a_spanish_disclosure_asks_for_a_supported_language(claims, paragraphs):
+    document = docx_document("divulgacion.docx", paragraphs)
+    status, result = run(claims, claims.view(customer=PUBLIC_PR, documents=[REPORT, document]))
+    assert status == Status.FAIL
+    assert "divulgacion.docx (paragraph" in result["message"]
+    assert "is in Spanish" in result["message"]
+    assert "upload a version in English, French or Japanese" in result["message"]
+    assert result["evidence"][0]["document"] == "divulgacion.docx"
+
+
+def test_an_english_disclosure_beside_a_spanish_one_passes(claims):
+    spanish = docx_document("divulgacion.docx", SPANISH["titled"])
+    english = docx_document(
+        "psd.docx",
+        ["Public Sector Disclosure",
+         "FridayINC discloses to the Municipio de Bayamón, a government entity, that Microsoft "
+         "pays FridayINC an incentive for this engagement.", "Signed: Luis Rivera"],
+    )  # fmt: skip
+    claim = claims.view(customer=PUBLIC_PR, documents=[REPORT, spanish, english])
+    status, result = run(claims, claim)
+    assert status == Status.PASS, result["message"]
+    assert "the Public Sector Disclosure is psd.docx" in result["message"]
+
+
+# Spanish that only speaks of a disclosure, or of other incentives, is no disclosure at all.
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["Divulgación para el sector público", "El Municipio reconoce que Microsoft paga un "
+         "incentivo a FridayINC por este taller (pendiente de firma)."],
+        ["Divulgación para el sector público", "[Nombre del socio] informa a [Nombre del "
+         "cliente], entidad gubernamental, que Microsoft paga un incentivo a [Nombre del socio].",
+         "Firma: ________"],
+        ["Informe del taller", "No se ha firmado ninguna divulgación del incentivo de Microsoft "
+         "para el Municipio."],
+        ["Próximos pasos", "El Municipio firmará la divulgación que reconoce que Microsoft paga "
+         "un incentivo a FridayINC."],
+        ["Resumen", "El Municipio de Bayamón fue informado de los incentivos fiscales para el "
+         "sector público."],
+        ["Resumen", "Informamos al Municipio de Bayamón sobre el incentivo para empleados del "
+         "gobierno municipal."],
+    ],
+    ids=["pendiente", "blank-form", "ninguna-firmada", "firmara", "fiscales", "empleados"],
+)  # fmt: skip
+def test_spanish_that_speaks_of_a_disclosure_is_not_one(claims, paragraphs):
+    document = docx_document("informe.docx", paragraphs)
+    status, result = run(claims, claims.view(customer=PUBLIC_PR, documents=[document]))
+    assert status == Status.FAIL
+    assert "Spanish" not in result["message"]
