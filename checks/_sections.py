@@ -33,11 +33,23 @@ def stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+# Where a partner may split a compound word: "Cut-over Report", "Road Map", "Hyper-care".
+_SPLIT = r"[-\u2010\u2011\s]?"
+
+
+def _letters(word: str) -> str:
+    """``word``, spelt whole or split in two anywhere after its first two letters: the
+    literal start keeps the search fast (``heading_pattern``)."""
+    if len(word) < 5 or not word.isalpha():
+        return re.escape(word)
+    return word[:2] + "".join(_SPLIT + re.escape(letter) for letter in word[2:])
+
+
 def _word(word: str) -> str:
     if word == "and":
         return r"(?:and|&|\+)"
     # Plurals, and the forms of a verb a heading takes: "Migration Wave Planning".
-    return re.escape(stem(word)) + r"(?:e?s|n?ing)?"
+    return _letters(stem(word)) + r"(?:e?s|n?ing)?"
 
 
 @lru_cache(maxsize=256)
@@ -104,16 +116,27 @@ def find_headings(
                 break
     if found or not any_order:
         return found
+    return _in_any_order(text, searched, section, limit, 0 if lower else re.IGNORECASE)
+
+
+def _in_any_order(
+    text: str, searched: str, section: str, limit: int, flags: int
+) -> list[tuple[int, int]]:
+    """Short lines holding each of ``section``'s words, in any order ("Recommendations and
+    Findings", "Implementation Road-map")."""
     words = plain(section).split()
     every = [re.compile(rf"(?<![^\W_]){_word(w)}(?![^\W_])", re.IGNORECASE) for w in words]
-    first = next((stem(w) for w in words if w != "and"), "")
+    first = next((w for w in words if w != "and"), "")
     if not first:
         return []
-    position, looked = searched.find(first), 0
-    while position >= 0 and looked < 20 * limit and len(found) < limit:
+    # The first word as its pattern, not its letters, so that a split compound is found too.
+    lead = re.compile(_word(first), flags)
+    found: list[tuple[int, int]] = []
+    match, looked = lead.search(searched), 0
+    while match and looked < 20 * limit and len(found) < limit:
         looked += 1
-        begin, stop = _line(text, position, position)
+        begin, stop = _line(text, match.start(), match.start())
         if stop - begin <= HEADING_LINE and all(p.search(text, begin, stop) for p in every):
             found.append((begin, stop))
-        position = searched.find(first, stop)
+        match = lead.search(searched, stop)
     return found

@@ -105,7 +105,7 @@ def _excerpt(segment: Segment, limit: int = 120) -> str:
 
 class PoeSections(Check):
     id = "poe-sections"
-    version = "6"
+    version = "7"
     title = "POE has the template's sections"
     description = (
         "The POE reports (not a disclosure or a copy of the invoice) name every section the "

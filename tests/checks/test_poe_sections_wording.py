@@ -1,0 +1,45 @@
+"""poe-sections on headings worded, numbered and laid out as partners really write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.poe_sections import PoeSections
+from workbench.check_api import Status
+from workbench.engine.sandbox import run_check_here
+from workbench.testing import ClaimBuilder, invoice_docx, pptx_document
+
+INVOICE = invoice_docx(["INVOICE INV-2026-001", "Claim ID: 3000001", "FridayINC Inc."])
+BODY = "FridayINC reviewed this with the Contoso Ltd team on 2 October and agreed the outcome."
+
+
+@pytest.fixture
+def claims(tmp_path):
+    return ClaimBuilder(tmp_path)
+
+
+def run(claims, *poe, **fields):
+    claim = claims.view(documents=[INVOICE, *poe], **fields)
+    (result,) = run_check_here(PoeSections(), claim, claims.context())
+    return Status(result["status"]), result
+
+
+def deck(headings, bodies=None):
+    bodies = bodies or [BODY] * len(headings)
+    return pptx_document("report.pptx", list(zip(headings, bodies, strict=True)))
+
+
+@pytest.mark.parametrize(
+    ("engagement", "headings"),
+    [("ammp-infrastructure-migration-large",
+      ["Migration Assessment", "Landing Zone", "Migration Wave Plan", "Cut-over Report"]),
+     ("ammp-infrastructure-migration-large",
+      ["Migration Assessment", "Landing Zone", "Migration Wave Plan", "Cut over report"]),
+     ("needs-assessment-d365-sales", ["Business Process Review", "Solution Fit", "Road Map"]),
+     ("needs-assessment-d365-sales",
+      ["Business Process Review", "Solution Fit", "Implementation Road-map"])],
+    ids=["cut-over", "cut-over-spaced", "road-map", "road-map-after-a-word"],
+)  # fmt: skip
+def test_a_compound_word_written_in_two_is_the_templates_heading(claims, engagement, headings):
+    status, result = run(claims, deck(headings), engagement_id=engagement)
+    assert status == Status.PASS, result["message"]
