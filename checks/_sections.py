@@ -47,7 +47,9 @@ def _letters(word: str) -> str:
 
 def _word(word: str) -> str:
     if word == "and":
-        return r"(?:and|&|\+)"
+        # "Findings & Recommendations", "Findings / Recommendations", "Findings, Recommendations":
+        # the punctuation between the words may stand for the "and".
+        return r"(?:and|&|\+)?"
     # Plurals, and the forms of a verb a heading takes: "Migration Wave Planning".
     return _letters(stem(word)) + r"(?:e?s|n?ing)?"
 
@@ -124,11 +126,12 @@ def _in_any_order(
 ) -> list[tuple[int, int]]:
     """Short lines holding each of ``section``'s words, in any order ("Recommendations and
     Findings", "Implementation Road-map")."""
-    words = plain(section).split()
-    every = [re.compile(rf"(?<![^\W_]){_word(w)}(?![^\W_])", re.IGNORECASE) for w in words]
-    first = next((w for w in words if w != "and"), "")
-    if not first:
+    # Its words but "and", which may be left out (``_word``).
+    words = [w for w in plain(section).split() if w != "and"]
+    if not words:
         return []
+    every = [re.compile(rf"(?<![^\W_]){_word(w)}(?![^\W_])", re.IGNORECASE) for w in words]
+    first = words[0]
     # The first word as its pattern, not its letters, so that a split compound is found too.
     lead = re.compile(_word(first), flags)
     found: list[tuple[int, int]] = []

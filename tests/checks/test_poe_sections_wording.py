@@ -43,3 +43,13 @@ def deck(headings, bodies=None):
 def test_a_compound_word_written_in_two_is_the_templates_heading(claims, engagement, headings):
     status, result = run(claims, deck(headings), engagement_id=engagement)
     assert status == Status.PASS, result["message"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Findings / Recommendations", "Findings, Recommendations", "Key Findings/Recommendations"],
+)
+def test_a_slash_or_comma_stands_for_the_and_of_a_heading(claims, heading):
+    headings = ["Threat Exploration", "Microsoft Sentinel Deployment", heading]
+    status, result = run(claims, deck(headings), engagement_id="defend-threats-siem-xdr-workshop")
+    assert status == Status.PASS, result["message"]
