@@ -84,6 +84,17 @@ def _line(text: str, start: int, end: int) -> tuple[int, int]:
 HEADING_TAIL = 40
 
 
+# A table of contents' entry: a dot leader or a tab, then a page number, ending the line
+# ("Executive Summary ........ 3", Word's "Executive Summary<tab>3").
+_CONTENTS_ENTRY = re.compile(r"[^\n]*?(?:[.…·]{3,}|\t)[ \t]*\d{1,3}[ \t]*$", re.MULTILINE)
+
+
+def _in_contents(text: str, position: int) -> bool:
+    """Whether the line at ``position`` is an entry of a table of contents: it lists the
+    section, it does not hold it."""
+    return bool(_CONTENTS_ENTRY.match(text, text.rfind("\n", 0, position) + 1))
+
+
 def _heads_its_line(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] stands as a heading: (nearly) all of a short line, after at
     most a number or a bullet, or in brackets after its translation ("Revue des processus
@@ -112,7 +123,7 @@ def find_headings(
         start, end = match.span()
         if start and (searched[start - 1].isalnum() or searched[start - 1] == "_"):
             continue
-        if _heads_its_line(text, start, end):
+        if _heads_its_line(text, start, end) and not _in_contents(text, start):
             found.append((start, end))
             if len(found) >= limit:
                 break
@@ -139,7 +150,11 @@ def _in_any_order(
     while match and looked < 20 * limit and len(found) < limit:
         looked += 1
         begin, stop = _line(text, match.start(), match.start())
-        if stop - begin <= HEADING_LINE and all(p.search(text, begin, stop) for p in every):
+        if (
+            stop - begin <= HEADING_LINE
+            and all(p.search(text, begin, stop) for p in every)
+            and not _in_contents(text, begin)
+        ):
             found.append((begin, stop))
         match = lead.search(searched, stop)
     return found

@@ -7,7 +7,7 @@ import pytest
 from checks.poe_sections import PoeSections
 from workbench.check_api import Status
 from workbench.engine.sandbox import run_check_here
-from workbench.testing import ClaimBuilder, invoice_docx, pptx_document
+from workbench.testing import ClaimBuilder, docx_document, invoice_docx, pptx_document
 
 INVOICE = invoice_docx(["INVOICE INV-2026-001", "Claim ID: 3000001", "FridayINC Inc."])
 BODY = "FridayINC reviewed this with the Contoso Ltd team on 2 October and agreed the outcome."
@@ -53,3 +53,31 @@ def test_a_slash_or_comma_stands_for_the_and_of_a_heading(claims, heading):
     headings = ["Threat Exploration", "Microsoft Sentinel Deployment", heading]
     status, result = run(claims, deck(headings), engagement_id="defend-threats-siem-xdr-workshop")
     assert status == Status.PASS, result["message"]
+
+
+FRONTLINE = ["Executive Summary", "Frontline Scenarios", "Envisioning Session", "Next Steps"]
+DOTTED = [f"{n}. {h} ........ {n + 2}" for n, h in enumerate(FRONTLINE, start=1)]
+WORD_TOC = [f"{n}.\t{h}\t{n + 2}" for n, h in enumerate(FRONTLINE, start=1)]
+
+
+@pytest.mark.parametrize("contents", [DOTTED, WORD_TOC], ids=["dot-leaders", "word-tabs"])
+def test_sections_listed_only_in_a_table_of_contents_are_missing(claims, contents):
+    report = docx_document(
+        "report.docx",
+        ["Contoso Frontline Workshop Report", "Table of Contents", *contents,
+         "The workshop was held on 2 October with 14 store managers; it went well."],
+    )  # fmt: skip
+    status, result = run(claims, report)
+    assert status == Status.FAIL
+    assert (
+        "does not name the sections 'Executive Summary', 'Frontline Scenarios'"
+        in (result["message"])
+    )
+
+
+def test_a_table_of_contents_before_the_sections_themselves_passes(claims):
+    sections = [line for heading in FRONTLINE for line in (heading, BODY)]
+    report = docx_document("report.docx", ["Table of Contents", *WORD_TOC, *sections])
+    status, result = run(claims, report)
+    assert status == Status.PASS, result["message"]
+    assert result["evidence"][0]["location"] == "paragraph 6"
