@@ -37,7 +37,11 @@ HEADING_CHARS = 150
 _PLACEHOLDER = re.compile(
     r"(?i)\[\s*(?:insert|enter|add|describe|list|type|customer|partner|name|date|tbd|xx)[^\]\n]{0,80}\]"
     r"|<\s*(?:insert|enter|add|describe|customer|partner)[^>\n]{0,80}>|\{\{|\blorem\s+ipsum\b"
-    r"|\bto\s+be\s+(?:completed|filled\s+in|added)\b|^\W*(?:TBD|TBC|N/?A|TODO)\W*$",
+    r"|\bto\s+be\s+(?:completed|filled\s+in|added)\b|^\W*(?:N/?A)\W*$"
+    # A line that opens with "TBD" is still to be written ("TBD – details to follow").
+    r"|^\W*(?:TBD|TBC|TODO)\b.*$"
+    # The template's instruction, left in: "Describe the scenarios discussed here".
+    r"|^\W*(?:insert|add|enter|type|paste|describe|list|provide|summari[sz]e)\b.{0,100}\bhere\W*$",
     re.MULTILINE,
 )
 _LETTER = re.compile(r"[^\W\d_]")

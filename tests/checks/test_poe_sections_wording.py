@@ -81,3 +81,22 @@ def test_a_table_of_contents_before_the_sections_themselves_passes(claims):
     status, result = run(claims, report)
     assert status == Status.PASS, result["message"]
     assert result["evidence"][0]["location"] == "paragraph 6"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["TBD – details to follow after the workshop",
+     "TBD: the session will be scheduled after the pilot",
+     "Describe the frontline scenarios discussed with the customer here"],
+    ids=["tbd-dash", "tbd-colon", "instruction-here"],
+)  # fmt: skip
+def test_a_section_still_to_be_written_warns(claims, body):
+    status, result = run(claims, deck(FRONTLINE, [BODY, body, BODY, BODY]))
+    assert status == Status.WARN
+    assert "the section 'Frontline Scenarios' is empty or still holds" in result["message"]
+
+
+def test_a_section_that_says_one_detail_is_tbd_is_filled_in(claims):
+    body = "Pilot of Teams Shifts in three stores; the fourth store is TBD with the customer."
+    status, result = run(claims, deck(FRONTLINE, [BODY, BODY, BODY, body]))
+    assert status == Status.PASS, result["message"]
