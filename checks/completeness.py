@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from checks._sections import find_headings, lowered
+from checks._sections import find_headings, lowered, plain
 from checks.psd import DISCLOSURE_WORDS, HEADING_CHARS, SHORT_DOCUMENT, find_disclosure
 from workbench.check_api import (
     Check,
@@ -103,9 +103,18 @@ def disclosure_only(document: DocumentView, claim: ClaimView, *, opening: bool =
     )
 
 
+def _is_an_invoice(document: DocumentView, claim: ClaimView) -> bool:
+    """Whether ``document`` is one of the claim's invoices: the same file, or the same words
+    in another format (the invoice's Word original beside its PDF)."""
+    if any(document.sha256 == invoice.sha256 for invoice in claim.invoices):
+        return True
+    words = plain(document.text) if document.readable else ""
+    return bool(words) and any(words == plain(invoice.text) for invoice in claim.invoices)
+
+
 def not_a_report(document: DocumentView, claim: ClaimView) -> str | None:
     """Why a POE-section document is not a POE report (DOMAIN item 4), or None if it may be one."""
-    if any(document.sha256 == invoice.sha256 for invoice in claim.invoices):
+    if _is_an_invoice(document, claim):
         return "the invoice uploaded again"
     # An unreadable document may well be the report: the readability check reports on it.
     if disclosure_only(document, claim):
@@ -115,7 +124,7 @@ def not_a_report(document: DocumentView, claim: ClaimView) -> str | None:
 
 class Completeness(Check):
     id = "completeness"
-    version = "9"
+    version = "10"
     title = "All POE components present"
     description = (
         "The claim has an invoice, at least one POE document, a completed partner survey, and a "
