@@ -228,11 +228,11 @@ class CheckSandbox:
         with self._lock:
             shares = self._plan(checks)
             # Pickled once for every worker (a 64k-cell workbook's view is megabytes).
-            claim = pickle.dumps(claim, pickle.HIGHEST_PROTOCOL) if shares else b""
-            sent = [self._send(slot, claim, share) for slot, share in enumerate(shares)]
+            pickled = pickle.dumps(claim, pickle.HIGHEST_PROTOCOL) if shares else b""
+            sent = [self._send(slot, pickled, share) for slot, share in enumerate(shares)]
             stopping = threading.Event()
             others = [
-                self._collector.submit(self._finish, slot, claim, share, sent[slot], stopping)
+                self._collector.submit(self._finish, slot, pickled, share, sent[slot], stopping)
                 for slot, share in enumerate(shares)
                 if slot > 0
             ]
@@ -247,7 +247,7 @@ class CheckSandbox:
                 for future in others:
                     future.exception()
                 raise
-            done = [self._finish(0, claim, shares[0], sent[0], stopping)] if shares else []
+            done = [self._finish(0, pickled, shares[0], sent[0], stopping)] if shares else []
             done += [future.result() for future in others]
         outcomes: dict[int, Outcome] = {}
         for share, share_outcomes in zip(shares, done, strict=True):
@@ -269,7 +269,7 @@ class CheckSandbox:
             loads[lightest] += costs[index]
         return [[(index, checks[index]) for index in sorted(share)] for share in shares]
 
-    def _send(self, slot: int, claim: bytes, share) -> bool:
+    def _send(self, slot: int, pickled: bytes, share) -> bool:
         worker = self._workers[slot]
         if worker is None or not worker.process.is_alive():
             self._stop(slot, kill=True)
@@ -277,12 +277,12 @@ class CheckSandbox:
         try:
             batch = [(reference, context) for _, (reference, context, _) in share]
             worker.conn.send(("run", batch, tuple(self._loaded)))
-            worker.conn.send_bytes(claim)
+            worker.conn.send_bytes(pickled)
         except (EOFError, OSError):
             return False
         return True
 
-    def _finish(self, slot: int, claim: bytes, share, sent: bool, stopping) -> list[Outcome]:
+    def _finish(self, slot: int, pickled: bytes, share, sent: bool, stopping) -> list[Outcome]:
         """The outcomes of ``share``, sending what is left to a new worker after a crash."""
         outcomes: list[Outcome] = []
         while True:
@@ -292,7 +292,7 @@ class CheckSandbox:
                 return outcomes
             if stopping.is_set():
                 return outcomes + [Outcome(failure="was stopped")] * (len(share) - len(outcomes))
-            sent = self._send(slot, claim, share[len(outcomes) :])
+            sent = self._send(slot, pickled, share[len(outcomes) :])
 
     def _collect(self, slot: int, share) -> list[Outcome]:
         """The outcomes of ``share`` until they are done or one stops the worker (the last)."""
