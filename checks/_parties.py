@@ -126,6 +126,16 @@ def _initials(normalised: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
+def alike_as_initials(a: str | None, b: str | None) -> bool:
+    """Whether one name, not the other's spelling, is the other's initials ("WWI" for Wide
+    World Importers)."""
+    if not a or not b or compact(a) == compact(b):
+        return False
+    return compact(a) == _initials(normalise_company(b)) or compact(b) == _initials(
+        normalise_company(a)
+    )
+
+
 # Small words an abbreviation leaves out: "Department of Public Works" is "DPW".
 _UNABBREVIATED = frozenset({"of", "and", "the", "for", "de", "du", "des", "la", "le"})
 
@@ -170,8 +180,7 @@ def company_similarity(a: str | None, b: str | None) -> float:
         return 0.0
     if left == right or compact(a) == compact(b):
         return 100.0
-    # "WWI" for "Wide World Importers".
-    if compact(a) == _initials(right) or compact(b) == _initials(left):
+    if alike_as_initials(a, b):
         return 95.0
     if _abbreviated(left.split(), right.split()) or _abbreviated(right.split(), left.split()):
         return 90.0

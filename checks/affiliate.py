@@ -5,8 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 from checks._parties import (
+    alike_as_initials,
     clean_domain,
-    compact,
     company_similarity,
     contains_company,
     email_domain,
@@ -69,22 +69,6 @@ def _vendor_subsidiary(name: str | None, domains: tuple[str | None, ...]) -> str
     return None
 
 
-def _initials_only(a: str | None, b: str | None) -> bool:
-    """Whether one name is alike the other only as its initials ("HCL", Hamilton City Library).
-
-    Many names share three initials, so that alone is a coincidence as often as the partner
-    itself: the domains decide, or a reviewer does.
-    """
-    if not a or not b or compact(a) == compact(b):
-        return False
-    return compact(a) == _initials(b) or compact(b) == _initials(a)
-
-
-def _initials(name: str) -> str:
-    words = normalise_company(name).split()
-    return "".join(w[0] for w in words) if len(words) >= 2 else ""
-
-
 def _mailbox(address: str | None) -> str:
     return (address or "").strip().casefold()
 
@@ -139,7 +123,9 @@ class Affiliate(Check):
 
         # The partner itself.
         score = company_similarity(customer.name, partner.name)
-        initials_only = _initials_only(customer.name, partner.name)
+        # Many names share three initials ("HCL", Hamilton City Library): alike only so, the
+        # names are a coincidence as often as the partner itself, and the domains decide.
+        initials_only = alike_as_initials(customer.name, partner.name)
         if score >= SAME_COMPANY and not initials_only:
             return Result.failed(
                 f"The customer, {customer.name}, is the partner {partner.name} itself "

@@ -618,8 +618,7 @@ def _sections_total(reading: InvoiceReading) -> list[_Candidate]:
         if discounts is not None:
             found.extend(_discounted_sections(reading, parts, discounts))
             continue
-        taxes = tuple(t for t in reading.taxes if t.currency == currency and t.value)
-        tax = sum((t.cents for t in taxes), Decimal(0))
+        taxes, tax = _taxes_in(reading, currency)
         totals = [t for t in reading.totals if t.currency == currency and t.cents == whole + tax]
         if not totals:
             continue
@@ -628,6 +627,12 @@ def _sections_total(reading: InvoiceReading) -> list[_Candidate]:
         else:
             found.append(_Candidate(totals[-1], parts=parts))
     return found
+
+
+def _taxes_in(reading: InvoiceReading, currency: str) -> tuple[tuple[Amount, ...], Decimal]:
+    """The tax amounts the invoice lists in ``currency``, and their sum."""
+    taxes = tuple(t for t in reading.taxes if t.currency == currency and t.value)
+    return taxes, sum((t.cents for t in taxes), Decimal(0))
 
 
 def _discounts_after_sections(
@@ -669,8 +674,7 @@ def _discounted_sections(
     totals = [t for t in reading.totals if t.currency == currency]
     if not totals:
         return [_Candidate(parts[-1], value, parts=parts, less=discounts)]
-    taxes = tuple(t for t in reading.taxes if t.currency == currency and t.value)
-    tax = sum((t.cents for t in taxes), Decimal(0))
+    taxes, tax = _taxes_in(reading, currency)
     consistent = [t for t in totals if t.cents == value + tax]
     if not consistent:
         return []

@@ -570,7 +570,7 @@ def _issuer(
     ]
     for company, line in company_names(free):
         title = re.match(r"(?i)\W*(?:tax\s+)?(?:invoice|facture|rechnung|請求書)\b", company)
-        if not title and name_score(partner_words, *name_words(company))[0] < SAME_NAME:
+        if not title and not _is_partner(company, partner_words):
             return company, line
     return None
 

@@ -30,9 +30,6 @@ FILLED_LETTERS = 20
 CONTENT_CHARS = 2000
 # Where a section is named this often, the first places are enough to judge it by.
 MAX_PLACES = 50
-# A heading whose words come in another order ("Recommendations and Findings") is a line of
-# its own, not words scattered over a paragraph.
-HEADING_CHARS = 150
 # The template's words where the partner's should be: "[Insert the customer's goals]".
 _PLACEHOLDER = re.compile(
     r"(?i)\[\s*(?:insert|enter|add|describe|list|type|customer|partner|name|date|tbd|xx)[^\]\n]{0,80}\]"

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from workbench.check_api import (
     Check,
@@ -419,18 +420,26 @@ def _find_disclosure(document: DocumentView, customer: CustomerView | None) -> F
                 return at(position, len(match[0]))
             mention = mention or at(position, len(match[0]), mention_only=True)
     short = len(document.text) <= SHORT_DOCUMENT
-    found = _untitled_statement(text, starts, customer, SUPPORTED, short=short)
+    # Where the document is signed: looked for once, if a reading needs it, for both languages.
+    signatures = cache(lambda: [(m.start(), m.end()) for m in _SIGNED.finditer(text)])
+    found = _untitled_statement(text, starts, signatures, customer, SUPPORTED, short=short)
     if found is not None:
         return at(found[0], found[1] - found[0])
     # Only once no supported-language disclosure is there: a bilingual form is read in English.
-    found = _untitled_statement(text, starts, customer, SPANISH, short=short)
+    found = _untitled_statement(text, starts, signatures, customer, SPANISH, short=short)
     if found is not None:
         return replace(at(found[0], found[1] - found[0]), language="Spanish")
     return mention
 
 
 def _untitled_statement(
-    text: str, starts: list[int], customer: CustomerView | None, words: _Words, *, short: bool
+    text: str,
+    starts: list[int],
+    signatures: Callable[[], list[tuple[int, int]]],
+    customer: CustomerView | None,
+    words: _Words,
+    *,
+    short: bool,
 ) -> tuple[int, int] | None:
     """Where a statement stands that needs no title: on a short page, or signed."""
     if short:
@@ -439,23 +448,28 @@ def _untitled_statement(
         found = _statement(text, _party(customer), words)
         if found is not None:
             return found
-    return _signed_statement(text, starts, customer, words)
+    return _signed_statement(text, starts, signatures, customer, words)
 
 
 def _signed_statement(
-    text: str, starts: list[int], customer: CustomerView | None, words: _Words
+    text: str,
+    starts: list[int],
+    signatures: Callable[[], list[tuple[int, int]]],
+    customer: CustomerView | None,
+    words: _Words,
 ) -> tuple[int, int] | None:
-    """Where a signed, untitled statement stands in ``text`` (segments starting at ``starts``).
+    """Where a signed, untitled statement stands in ``text`` (segments starting at ``starts``,
+    ``signatures()`` the spans of its signatures).
 
     A long report may end with the customer's acknowledgement and its signature, under no
     title: the signature, a few segments under the statement, tells it from a report that
     speaks of the incentive in passing.
     """
     party = (*_party(customer), _THE_CUSTOMER)
-    for signature in _SIGNED.finditer(text):
-        index = bisect_right(starts, signature.start()) - 1
+    for start, end in signatures():
+        index = bisect_right(starts, start) - 1
         lo = starts[max(0, index - FOLLOWING_SEGMENTS)]
-        found = _statement(text[lo : signature.end()], party, words)
+        found = _statement(text[lo:end], party, words)
         if found is not None:
             return lo + found[0], lo + found[1]
     return None
