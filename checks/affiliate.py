@@ -87,6 +87,7 @@ class Affiliate(Check):
         "the partner itself, an affiliate or the vendor is not eligible; a company Microsoft "
         "owns (GitHub, LinkedIn ...) warns."
     )
+    reads_matches = False
 
     def run(self, claim: ClaimView, context: CheckContext) -> Result:
         customer, partner = claim.customer, claim.partner

@@ -141,6 +141,7 @@ class Completeness(Check):
         "The claim has an invoice, at least one POE document, a completed partner survey, and a "
         "completed customer survey where the engagement requires one."
     )
+    reads_matches = False
 
     def run(self, claim: ClaimView, context: CheckContext) -> Result:
         missing = []

@@ -55,6 +55,7 @@ class Deadline(Check):
         "consent (60 for assessments, 90 standard, 120 XS/small, 200 medium, 260 large/XL/XXL), "
         "and the customer consented within 30 days of the claim's creation."
     )
+    reads_matches = False
 
     def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
         try:

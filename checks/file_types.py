@@ -126,6 +126,7 @@ class FileTypes(Check):
         "or Excel (.xls, .xlsx) file, judged by its content as well as its name: a renamed "
         "macro-enabled workbook, an encrypted Office file or an RTF named .doc does not pass."
     )
+    reads_matches = False
 
     def run(self, claim: ClaimView, context: CheckContext) -> Result:
         bad = [(d, p) for d in claim.documents if (p := problem(d))]

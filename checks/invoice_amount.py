@@ -47,6 +47,7 @@ class InvoiceAmount(Check):
         "with GST, an ABN or an Australian address is not shown to be USD and warns."
     )
     severity = Severity.BLOCKING
+    reads_matches = False
 
     def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
         if not claim.invoices:

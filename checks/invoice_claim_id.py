@@ -41,6 +41,7 @@ class InvoiceClaimId(Check):
         "(3 100 001; 3,100,001 where labelled as the claim ID); the evidence says where."
     )
     severity = Severity.BLOCKING
+    reads_matches = False
 
     def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
         if not claim.invoices:

@@ -271,6 +271,7 @@ class InvoicePartnerName(Check):
         "to, Pay to, Send payment to, Wire transfer to ...) is the issuer."
     )
     severity = Severity.BLOCKING
+    reads_matches = False
 
     def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
         if not claim.invoices:

@@ -376,6 +376,7 @@ class Language(Check):
         "every page) is a warning, never a pass. Title-Case slide titles and bullets count "
         "as text, not names; a Chinese part of a Japanese document counts as Chinese."
     )
+    reads_matches = False
 
     def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
         unsupported: list[tuple[DocumentView, str, float]] = []

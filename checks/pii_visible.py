@@ -273,6 +273,7 @@ class PiiVisible(Check):
         "shared mailboxes naming no one (info@, support@), are not."
     )
     severity = Severity.ADVISORY
+    reads_matches = False
 
     def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
         partner_domain = email_domain(claim.partner.contact_email)

@@ -120,6 +120,7 @@ class PoeSections(Check):
         "Sections spread over several documents count."
     )
     severity = Severity.ADVISORY
+    reads_matches = False
 
     def applies_to(self, claim: ClaimView) -> bool:
         return bool(claim.engagement.required_sections) and bool(claim.poe_documents)

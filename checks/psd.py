@@ -515,6 +515,7 @@ class PublicSectorDisclosure(Check):
         "or, signed, under a long report. A disclosure in Spanish is one, but the partner is asked "
         "for a version in a supported language. Other claims skip this check."
     )
+    reads_matches = False
 
     def applies_to(self, claim: ClaimView) -> bool:
         return required(claim)

@@ -965,6 +965,7 @@ class SurveySignature(Check):
         "(customer survey) or partner (partner survey), acronyms included; a customer "
         "signature naming the partner too, and one person signing both surveys, are flagged."
     )
+    reads_matches = False
 
     def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
         results: list[Result] = []

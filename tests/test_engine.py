@@ -16,7 +16,7 @@ from workbench.engine.runner import Engine, result_document
 from workbench.engine.sandbox import CheckSandbox, GarbageReturned, normalise
 from workbench.extract import Segment
 from workbench.models import CheckResult, Claim
-from workbench.testing import ClaimBuilder, write_bundle
+from workbench.testing import ClaimBuilder, default_documents, raw_document, write_bundle
 
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 
@@ -138,6 +138,9 @@ def test_the_built_in_checks_come_through_entry_points():
     sources = {c.id: c.source for c in registry.checks}
     assert sources["completeness"].distribution == "poe-workbench"
     assert sources["completeness"].reference == "checks.completeness:Completeness"
+    # The two that compare with other claims; a claim's new copy re-runs them alone elsewhere.
+    readers = {c.id for c in registry.checks if c.check.reads_matches}
+    assert readers == {"duplicate-poe", "invoice-unique"}
 
 
 # --- the runner, on a real database ------------------------------------------------------------
@@ -444,3 +447,56 @@ def test_the_database_is_asked_while_the_documents_are_read(session, claim, blob
         view = snapshot_module.snapshot(session, claim, blobs=blobs, pool=pool)
     assert asked == ["same bytes"]
     assert all(d.extraction.ok and d.extraction.segments for d in view.documents)
+
+
+def test_a_copy_in_another_claim_re_runs_only_the_checks_that_read_matches(
+    app, session, blobs, claim, tmp_path
+):
+    registry = build_registry(
+        [loaded(misbehaving.CountsMatches), loaded(misbehaving.IgnoresMatches)], []
+    )
+    engine = Engine(blobs, registry=registry)
+    try:
+        engine.run(session, claim, now=NOW)
+        session.commit()
+        deck = (tmp_path / "b" / "workshop-report.pptx").read_bytes()
+        copier = write_bundle(
+            tmp_path / "copier",
+            claim_id="3000002",
+            documents=[default_documents("3000002")[0], raw_document("deck.pptx", deck)],
+        )
+        import_folder(get_db(app).sessionmaker, blobs, copier,
+                      max_document_bytes=10**7, source="test")  # fmt: skip
+        other = session.scalar(select(Claim).where(Claim.claim_id == "3000002"))
+        engine.run(session, other, now=NOW)  # and the first claim again: it has a copy now
+        session.commit()
+    finally:
+        engine.close()
+
+    def messages(check_id):
+        rows = session.scalars(
+            select(CheckResult)
+            .where(CheckResult.claim_id == claim.id, CheckResult.check_id == check_id)
+            .order_by(CheckResult.id)
+        )
+        return [(row.message, row.current) for row in rows]
+
+    assert messages("counts-matches") == [("0 matches", False), ("1 matches", True)]
+    # Shown no matches, so its result still holds: not run again.
+    assert messages("ignores-matches") == [("0 matches", True)]
+
+
+def test_a_check_that_does_not_read_matches_is_shown_none(sandbox, tmp_path):
+    from workbench.check_api import DocumentMatch
+
+    view = ClaimBuilder(tmp_path).view(
+        matches={"workshop-report.pptx": [DocumentMatch("3100004", "deck.pdf", "poe", 0.9, False)]}
+    )
+    counts, ignores = loaded(misbehaving.CountsMatches), loaded(misbehaving.IgnoresMatches)
+    outcomes = sandbox.run_many(view, [
+        (item.source.reference, CheckContext(NOW), 10) for item in (counts, ignores)
+    ])  # fmt: skip
+    assert [o.results[0]["message"] for o in outcomes] == ["1 matches", "0 matches"]
+    with pytest.raises(ValueError, match="reads_matches must be True or False"):
+        validate(type("Odd", (misbehaving.IgnoresMatches,), {"reads_matches": "no"}),
+                 source("ignores-matches", "x:Odd"))  # fmt: skip

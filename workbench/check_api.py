@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -309,6 +309,12 @@ class ClaimView:
     def survey(self, role: str) -> SurveyView | None:
         return next((s for s in self.surveys if s.role == role), None)
 
+    def without_matches(self) -> ClaimView:
+        """This view with no document's matches: what a check that does not read them sees."""
+        if not any(d.matches for d in self.documents):
+            return self
+        return replace(self, documents=tuple(replace(d, matches=()) for d in self.documents))
+
     @property
     def expected_payout_usd(self) -> Decimal | None:
         """The amount the invoice must show before tax: the market rate, or the proposed payout."""
@@ -351,6 +357,9 @@ class Check:
     # Seconds one run may take before the engine stops it and records an error.
     timeout: ClassVar[float] = 20.0
     examples: ClassVar[Sequence[ExampleCase]] = ()
+    # Whether ``run`` reads documents' ``matches`` (copies found in other claims). A check
+    # that does not is shown none, and is not run again when only another claim changed.
+    reads_matches: ClassVar[bool] = True
 
     def applies_to(self, claim: ClaimView) -> bool:
         """Return False to give a ``skip`` without running; the default is True."""

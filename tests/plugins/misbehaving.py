@@ -126,3 +126,21 @@ class SaysWhereC(SaysWhere):
 
 class SaysWhereD(SaysWhere):
     pass
+
+
+class CountsMatches(Check):
+    """Reads what other claims hold: re-run whenever another claim's copy appears."""
+
+    id = "counts-matches"
+    title = "Counts matches"
+
+    def run(self, claim, context):
+        return Result.passed(f"{sum(len(d.matches) for d in claim.documents)} matches")
+
+
+class IgnoresMatches(CountsMatches):
+    """The same reading, declared not to need matches: it is shown none."""
+
+    id = "ignores-matches"
+    title = "Ignores matches"
+    reads_matches = False

@@ -118,6 +118,8 @@ def validate(obj: object, source: PluginSource) -> Check:
         raise TypeError("does not implement run(claim, context)")
     if not isinstance(obj.timeout, int | float) or obj.timeout <= 0:
         raise ValueError(f"timeout must be a positive number of seconds, not {obj.timeout!r}")
+    if not isinstance(obj.reads_matches, bool):
+        raise ValueError(f"reads_matches must be True or False, not {obj.reads_matches!r}")
     Severity(obj.severity)
     return obj()
 

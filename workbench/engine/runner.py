@@ -29,12 +29,14 @@ from workbench.extract import READER_VERSION, ExtractionPool
 from workbench.models import CheckResult, Claim, utcnow
 
 
-def view_digest(view: ClaimView) -> str:
+def view_digest(view: ClaimView, *, matches: bool = True) -> str:
     """A digest of what checks can read, without hashing document text again.
 
     Documents are identified by content hash and reader version (their text
-    follows from those), plus the matches found in other claims.
+    follows from those), plus, with ``matches``, the matches found in other claims.
     """
+    if not matches:
+        view = view.without_matches()
 
     def plain(value: Any) -> Any:
         if hasattr(value, "__dataclass_fields__"):
@@ -153,7 +155,8 @@ class Engine:
         """
         writes: list[Callable[[], object]] = []
         view = self.view(session, claim, writes)
-        digest = view_digest(view)
+        # A new copy in another claim changes only what the checks reading matches see.
+        digests = {True: view_digest(view), False: view_digest(view, matches=False)}
         context_now = now or utcnow()
         wanted = set(only) if only is not None else None
         summary = RunSummary(claim.claim_id)
@@ -167,6 +170,7 @@ class Engine:
             if wanted is not None and loaded.id not in wanted:
                 continue
             settings = self.settings.get(loaded.id, {})
+            digest = digests[loaded.check.reads_matches]
             fingerprint = check_fingerprint(loaded.id, loaded.version, digest, settings)
             current = stored.get(loaded.id, [])
             if not force and current and all(r.fingerprint == fingerprint for r in current):
@@ -197,7 +201,7 @@ class Engine:
             if wanted is not None and failure.check_id not in wanted:
                 continue
             fingerprint = check_fingerprint(
-                failure.check_id, "?", digest, {"failure": str(failure)}
+                failure.check_id, "?", digests[True], {"failure": str(failure)}
             )
             current = stored.get(failure.check_id, [])
             if not force and current and all(r.fingerprint == fingerprint for r in current):

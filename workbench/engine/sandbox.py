@@ -84,6 +84,8 @@ def normalise(returned: object) -> list[dict[str, Any]]:
 
 def run_check_here(check, claim: ClaimView, context: CheckContext) -> list[dict[str, Any]]:
     """Run one check in this process and normalise its results (exceptions propagate)."""
+    if not check.reads_matches:
+        claim = claim.without_matches()
     if not check.applies_to(claim):
         return normalise(Result.skipped(check.skip_reason(claim)))
     return normalise(check.run(claim, context))

@@ -32,6 +32,7 @@ class AttendeeList(Check):
         "such as 'Attendees' or 'Participants'."
     )
     severity = Severity.ADVISORY
+    reads_matches = False
 
     def applies_to(self, claim: ClaimView) -> bool:
         return "workshop" in claim.engagement.name.lower()
