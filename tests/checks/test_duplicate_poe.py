@@ -335,3 +335,30 @@ def test_a_copied_deck_that_carries_a_disclosure_slide_is_still_a_copy(claims):
     results = run_check_here(DuplicatePoe(), claim, claims.context())
     assert overall_status(r["status"] for r in results) == Status.FAIL
     assert "95% the same text as findings.pptx of claim 3100004" in results[0]["message"]
+
+
+def test_the_candidates_words_are_fetched_in_one_query(runner, session, tmp_path, monkeypatch):
+    """A deck like many others costs one lookup of their words, not one per candidate."""
+    from workbench.engine import snapshot
+
+    runner.invoke(args=["catalog", "load", str(REPO / "workbench/data/catalog.json")])
+    customers = ["Northwind Traders Inc", "Tailspin Toys Ltd", "Adatum Corporation"]
+    for number, name in enumerate(customers, start=3200031):
+        customer = {"name": name, "id": f"c{number}.com", "contact_email": f"li@c{number}.com"}
+        _import(runner, tmp_path, str(number), str(number),
+                [default_documents(str(number))[0], pptx_document("report.pptx", REPORT)],
+                customer)  # fmt: skip
+    asked = []
+    original = snapshot.word_hashes_of
+    monkeypatch.setattr(
+        snapshot,
+        "word_hashes_of",
+        lambda s, digests: asked.append(set(digests)) or original(s, digests),
+    )
+    _import(runner, tmp_path, "last", "3200034",
+            [default_documents("3200034")[0], pptx_document("report.pptx", REPORT)])  # fmt: skip
+    # The new claim and, as related claims, the three others: each asks once, for the other
+    # decks (and the invoices alike across these claims).
+    asked = [digests for digests in asked if digests]
+    assert len(asked) == 4 and all(len(digests) >= 3 for digests in asked)
+    assert [r["status"] for r in check_results(runner, "3200034")] == ["fail"]

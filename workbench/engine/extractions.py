@@ -91,9 +91,12 @@ def start_extractions(
 
 def word_hashes_of(session: Session, digests: Iterable[str]) -> dict[str, bytes]:
     """The cached word hashes of ``digests`` (those read under this reader version)."""
+    wanted = sorted(set(digests))
+    if not wanted:
+        return {}
     rows = session.execute(
         select(StoredExtraction.sha256, StoredExtraction.word_hashes).where(
-            StoredExtraction.sha256.in_(sorted(set(digests))),
+            StoredExtraction.sha256.in_(wanted),
             StoredExtraction.reader_version == READER_VERSION,
         )
     )
