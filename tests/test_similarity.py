@@ -157,6 +157,26 @@ def test_each_mention_of_a_party_masks_to_one_word(ours, theirs):
     assert similarity.jaccard(similarity.shingles(a, masks), similarity.shingles(b, masks)) == 1.0
 
 
+def test_a_party_named_at_either_end_of_a_text_is_masked():
+    masks = similarity.mask_terms("Contoso Retail Ltd")
+    for text in ("Contoso Retail Ltd", "report for Contoso Retail", "Contoso Retail Ltd wins"):
+        masked = similarity._masked(similarity.words_array(word_hashes(text)), masks)
+        assert masked.tolist().count(int(similarity._MASK_HASH)) == 1, text
+    # A phrase's first word at the very end: masked as a word of the name, no phrase cut off.
+    tail = similarity._masked(similarity.words_array(word_hashes("the team met contoso")), masks)
+    expected = [hash_word(w) for w in ("the", "team", "met")] + [int(similarity._MASK_HASH)]
+    assert tail.tolist() == expected
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_among_is_membership(seed):
+    rng = np.random.default_rng(seed)
+    sequence = rng.integers(0, 50, size=300, dtype=np.uint32)
+    for size in (0, 1, 7, 49):
+        values = np.unique(rng.integers(0, 50, size=size, dtype=np.uint32))
+        assert similarity._among(sequence, values).tolist() == np.isin(sequence, values).tolist()
+
+
 def test_resemblance_counts_what_the_shorter_text_shares():
     vocabulary = [f"w{n}" for n in range(3000)]
     rng = random.Random(3)
