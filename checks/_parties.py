@@ -255,3 +255,57 @@ def same_organisation_domain(a: str | None, b: str | None) -> bool:
         return False
     left, right = organisation_domain(a), organisation_domain(b)
     return left == right and not is_free_mail(left)
+
+
+# What a public body is rather than which one: "City of Springfield", "Springfield City
+# Council" and "Ciudad de Springfield" are one city. Its place names tell bodies apart.
+PUBLIC_BODY_WORDS = frozenset(
+    {
+        "city", "town", "village", "borough", "township", "county", "parish", "municipality",
+        "municipal", "municipio", "autonomo", "ciudad", "ville", "commune", "of", "de", "del",
+        "la", "le", "los", "las", "d", "council", "government", "gobierno", "department", "dept",
+        "office", "district", "school", "schools", "unified", "independent", "community",
+        "consolidated", "public", "board", "commission", "agency", "authority",
+    }
+)  # fmt: skip
+# Place names this alike are one place spelled twice ("Springfeild"), not two places.
+SAME_PLACE = 85
+
+
+def name_words(text: str) -> set[str]:
+    """The words of a whole text as ``normalise_company`` writes them, to look a name up in.
+
+    Not cached: a document's text is long, and each is looked through once.
+    """
+    return set(_normalise_company.__wrapped__(text).split())
+
+
+# Places are abbreviated as people write them: "St. Louis" is Saint Louis.
+_PLACE_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+
+
+def place_words(name: str | None) -> list[str]:
+    """The words of a public body's name that say which one it is ("springfield")."""
+    return [
+        _PLACE_ABBREVIATIONS.get(w, w)
+        for w in normalise_company(name).split()
+        if w not in PUBLIC_BODY_WORDS
+    ]
+
+
+def same_public_body(a: str | None, b: str | None) -> bool:
+    """Whether two names can be the same public body, tolerant of how each is written.
+
+    "City of Riverton" and "City of Riverton - Department of Public Works" can be (one is the
+    other's department); so can two names without a place to compare by. "City of Springfield"
+    and "City of Shelbyville" cannot.
+    """
+    left, right = place_words(a), place_words(b)
+    if not left or not right or set(left) <= set(right) or set(right) <= set(left):
+        return True
+    return (
+        company_similarity(" ".join(left), " ".join(right)) >= SAME_PLACE
+        or alike_as_initials(a, b)
+        or is_acronym_of(a, b)
+        or is_acronym_of(b, a)
+    )

@@ -7,7 +7,15 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
+from checks._parties import (
+    alike_as_initials,
+    is_acronym_of,
+    name_words,
+    place_words,
+    same_public_body,
+)
 from workbench.check_api import (
     Check,
     CheckContext,
@@ -273,6 +281,43 @@ _SIGNED = re.compile(
 # signature: the claim says the customer is the public body.
 _THE_CUSTOMER = re.compile(r"\b(?:the|our)\s+customer\b|\bel\s+cliente\b", re.IGNORECASE)
 
+# A local public body by its name, as disclosures write it: the kind before the place ("City
+# of Shelbyville", "Municipio Autónomo de Caguas", "Ville de Riverton") or after it ("Maricopa
+# County", "Springfield City Council", "Lakewood Unified School District"). Capitals tell where
+# the place ends ("the City of Riverton acknowledges"). States and countries are left out:
+# a disclosure names them as where the customer is ("the laws of the State of Texas").
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+_SPACE = r"[ \u00a0]+"  # not a tab: a table's next cell is another name
+_PUBLIC_BODY = re.compile(
+    r"\b(?i:(?:city|town|village|borough|township|county|parish|municipality)\s+of\s+"
+    r"|(?:municipio(?:\s+aut[oó]nomo)?|ciudad|ville|commune)\s+(?:de\s+|d['’]\s*))"
+    rf"{_CAP}(?:{_SPACE}{_CAP}){{0,2}}"
+    rf"|\b{_CAP}(?:{_SPACE}{_CAP})?{_SPACE}"
+    rf"(?i:(?:county|parish|township|borough)\b(?:{_SPACE}(?:council|government|commission)\b)?"
+    rf"|(?:city|town){_SPACE}(?:council|government)\b"
+    rf"|(?:(?:unified|independent|community|consolidated|public){_SPACE})?school{_SPACE}district\b"
+    rf"|public{_SPACE}schools\b)"
+)
+# Capitalised words a name after its place may start with that are not the place: a title's
+# ("Disclosure To Maricopa County") or a sentence's first word.
+_NOT_A_PLACE = frozenset(
+    {"the", "to", "for", "from", "by", "and", "of", "at", "in", "on", "with", "this", "our", "re",
+     "dear", "disclosure", "notice", "statement", "acknowledgement", "acknowledgment", "sector",
+     "customer", "partner"}
+)  # fmt: skip
+# Lines that say whom the disclosure is for or who signs it: "Customer: ...", a form's
+# "Public sector customer | ..." or "Organization | ..." row, "To: ...".
+_PARTY_LINE = re.compile(
+    r"\s*(?:(?:public[\s-]+sector\s+)?(?:customer|client|entity|agency|organi[sz]ation)"
+    r"(?:\s+name)?|to|for|attn)\s*[:：\t]",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\S+")
+# Words that make a body the place where the customer is, not the customer.
+_WHERE = re.compile(r"\b(?:in|within|near|across|throughout|serving)\s+(?:the\s+)?$", re.IGNORECASE)
+# An acronym the customer may go by in its own letter ("LUSD", "PRDE").
+_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -281,6 +326,16 @@ class Finding:
     mention_only: bool = False  # the phrase occurs, but the document is not a disclosure
     offset: int = 0  # where the finding starts in the document's text (segments joined by \n)
     language: str | None = None  # a disclosure in a language the review does not read
+    named_instead: NamedBody | None = None  # another public body, where the customer is not named
+
+
+@dataclass(frozen=True)
+class NamedBody:
+    """A public body a disclosure names, where it does not name the claim's customer."""
+
+    name: str
+    evidence: Evidence
+    as_party: bool  # named as the one disclosed to or signing, not only in passing
 
 
 def _incentive_spans(text: str) -> list[tuple[int, int]]:
@@ -309,9 +364,20 @@ def _incentive_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+class _Statement(NamedTuple):
+    """Where a statement's first words are (start, end), and where its incentive ends."""
+
+    start: int
+    end: int
+    last: int
+
+    def shifted(self, by: int) -> _Statement:
+        return _Statement(self.start + by, self.end + by, self.last + by)
+
+
 def _statement(
     text: str, party: tuple[re.Pattern[str], ...] | None = None, words: _Words | None = None
-) -> tuple[int, int] | None:
+) -> _Statement | None:
     """Where a disclosure statement starts in ``text`` (a span of its key words), or None.
 
     A statement discloses (or acknowledges) the incentive Microsoft pays the partner; with
@@ -329,7 +395,9 @@ def _statement(
         ):
             continue
         # Point the reviewer at the statement's first words: what is disclosed, or who discloses.
-        return (verb.start(), verb.end()) if verb.start() < start else (start, end)
+        if verb.start() < start:
+            return _Statement(verb.start(), verb.end(), end)
+        return _Statement(start, end, end)
     return None
 
 
@@ -399,6 +467,21 @@ def _find_disclosure(document: DocumentView, customer: CustomerView | None) -> F
             document, _evidence(document, segment, start, start + length), mention_only, position
         )
 
+    def disclosure(position: int, length: int, statement: _Statement, region: range) -> Finding:
+        """The disclosure at ``position``, with its ``statement`` and its text ``region``."""
+        found = at(position, length)
+        first = bisect_right(starts, statement.start) - 1
+        last = bisect_right(starts, statement.last) - 1
+        # The segments of the statement: whom it is made to is named there.
+        spoken = range(starts[first], starts[last] + len(segments[last].text))
+        body = _named_instead(text, region, spoken, customer)
+        if body is None:
+            return found
+        where, name, as_party = body
+        return replace(
+            found, named_instead=NamedBody(name, at(where, len(name)).evidence, as_party)
+        )
+
     mention: Finding | None = None
     for index, segment in enumerate(segments):
         for match in _TITLE.finditer(segment.text):
@@ -416,19 +499,23 @@ def _find_disclosure(document: DocumentView, customer: CustomerView | None) -> F
             else:
                 after = index + FOLLOWING_SEGMENTS
                 stop = starts[after] if after < len(segments) else len(text)
-            if _statement(text[max(0, position - 2 * NEAR) : stop]) is not None:
-                return at(position, len(match[0]))
+            lo = max(0, position - 2 * NEAR)
+            statement = _statement(text[lo:stop])
+            if statement is not None:
+                return disclosure(position, len(match[0]), statement.shifted(lo), range(lo, stop))
             mention = mention or at(position, len(match[0]), mention_only=True)
     short = len(document.text) <= SHORT_DOCUMENT
     # Where the document is signed: looked for once, if a reading needs it, for both languages.
     signatures = cache(lambda: [(m.start(), m.end()) for m in _SIGNED.finditer(text)])
     found = _untitled_statement(text, starts, signatures, customer, SUPPORTED, short=short)
     if found is not None:
-        return at(found[0], found[1] - found[0])
+        statement, region = found
+        return disclosure(statement.start, statement.end - statement.start, statement, region)
     # Only once no supported-language disclosure is there: a bilingual form is read in English.
     found = _untitled_statement(text, starts, signatures, customer, SPANISH, short=short)
     if found is not None:
-        return replace(at(found[0], found[1] - found[0]), language="Spanish")
+        statement, _ = found
+        return replace(at(statement.start, statement.end - statement.start), language="Spanish")
     return mention
 
 
@@ -440,14 +527,15 @@ def _untitled_statement(
     words: _Words,
     *,
     short: bool,
-) -> tuple[int, int] | None:
-    """Where a statement stands that needs no title: on a short page, or signed."""
+) -> tuple[_Statement, range] | None:
+    """Where a statement stands that needs no title: on a short page, or signed; and the text
+    of the disclosure it makes."""
     if short:
         # A page without the title can still be the disclosure: a letter in which the customer
         # acknowledges the incentive, or a notice that tells a public body about it.
         found = _statement(text, _party(customer), words)
         if found is not None:
-            return found
+            return found, range(len(text))
     return _signed_statement(text, starts, signatures, customer, words)
 
 
@@ -457,9 +545,9 @@ def _signed_statement(
     signatures: Callable[[], list[tuple[int, int]]],
     customer: CustomerView | None,
     words: _Words,
-) -> tuple[int, int] | None:
+) -> tuple[_Statement, range] | None:
     """Where a signed, untitled statement stands in ``text`` (segments starting at ``starts``,
-    ``signatures()`` the spans of its signatures).
+    ``signatures()`` the spans of its signatures), and the text from it to the signature's end.
 
     A long report may end with the customer's acknowledgement and its signature, under no
     title: the signature, a few segments under the statement, tells it from a report that
@@ -471,8 +559,72 @@ def _signed_statement(
         lo = starts[max(0, index - FOLLOWING_SEGMENTS)]
         found = _statement(text[lo:end], party, words)
         if found is not None:
-            return lo + found[0], lo + found[1]
+            line_end = text.find("\n", end)
+            return found.shifted(lo), range(lo, len(text) if line_end < 0 else line_end)
     return None
+
+
+def _named_instead(
+    text: str, region: range, spoken: range, customer: CustomerView | None
+) -> tuple[int, str, bool] | None:
+    """A public body the disclosure in ``text[region]`` names where it does not name the
+    claim's public-sector customer: where, its name, and whether it is named as the party
+    (in the statement, ``text[spoken]``, a "Customer:" line or a signature).
+
+    Only names of public bodies count, and only when none of them, no acronym and no spelling
+    of the customer's name is there: a disclosure names the customer in its own way
+    ("Springfield City Council", "LUSD") and may name others in passing (a county letterhead).
+    """
+    if customer is None or not customer.public_sector or not customer.name.strip():
+        return None
+    bodies = list(_public_bodies(text, region))
+    if not bodies or any(same_public_body(name, customer.name) for _, name in bodies):
+        return None
+    if _names_customer(text[region.start : region.stop], customer.name):
+        return None
+    as_party = [(at, name) for at, name in bodies if _as_party(text, at, spoken)]
+    at, name = (as_party or bodies)[0]
+    return at, name, bool(as_party)
+
+
+def _public_bodies(text: str, region: range) -> list[tuple[int, str]]:
+    """Where ``text[region]`` names a local public body, and the name as written there."""
+    bodies = []
+    for match in _PUBLIC_BODY.finditer(text, region.start, region.stop):
+        words = [w for w in _WORD.finditer(match[0]) if w[0].casefold() not in _NOT_A_PLACE]
+        if not words:
+            continue
+        start = match.start() + words[0].start()
+        name = " ".join(text[start : match.end()].split()).rstrip(".")
+        name = name.removesuffix("'s").removesuffix("’s")
+        if place_words(name):
+            bodies.append((start, name))
+    return bodies
+
+
+def _names_customer(region: str, customer: str) -> bool:
+    """Whether ``region`` names ``customer`` in words of its own: every word of its place
+    ("Riverton" and "Works" for the City of Riverton Department of Public Works), or its
+    acronym."""
+    if set(place_words(customer)) <= name_words(region):
+        return True
+    return any(
+        is_acronym_of(word, customer) or alike_as_initials(word, customer)
+        for word in _ACRONYM.findall(region)
+    )
+
+
+def _as_party(text: str, at: int, spoken: range) -> bool:
+    """Whether the name at ``at`` is in the statement (``text[spoken]``) or on a line that
+    says whom the disclosure is for or who signs it; not where the customer is ("the City,
+    in Fremont County, acknowledges")."""
+    if _WHERE.search(text, max(0, at - 20), at):
+        return False
+    if at in spoken:
+        return True
+    # up to the name's first letter: a signature is a label and a name ("Signed: City of ...")
+    line = text[text.rfind("\n", 0, at) + 1 : at + 1]
+    return _PARTY_LINE.match(line) is not None or _SIGNED.search(line) is not None
 
 
 def _evidence(document: DocumentView, segment, start: int, end: int) -> Evidence:
@@ -495,13 +647,36 @@ def _untranslated(who: str, found: list[Finding]) -> Result:
     )
 
 
+def _for_another(who: str, customer: str, found: list[Finding]) -> Result:
+    """The disclosures name another public body and not the customer, whom the claim needs
+    one from: one made to or signed by that body fails; one that only names it is for the
+    reviewer to confirm."""
+    bodies = [(f, f.named_instead) for f in found if f.named_instead]
+    named = "; ".join(
+        f"{f.document.file_name} names {body.name} ({body.evidence.location})" for f, body in bodies
+    )
+    evidence = [e for f, body in bodies for e in (body.evidence, f.evidence)]
+    if any(body.as_party for _, body in bodies):
+        return Result.failed(
+            f"{who}; the Public Sector Disclosure is made to another public body, not to "
+            f"{customer}: {named}. Ask the partner to upload the PSD signed for {customer} "
+            "(template: https://aka.ms/MCIEngagementsPSD).",
+            evidence=evidence,
+        )
+    return Result.warning(
+        f"{who}; the Public Sector Disclosure does not name {customer}, and names another "
+        f"public body: {named}. Confirm that it is the disclosure made to {customer}.",
+        evidence=evidence,
+    )
+
+
 def required(claim: ClaimView) -> bool:
     return claim.customer.public_sector and claim.customer.country.upper() in PSD_COUNTRIES
 
 
 class PublicSectorDisclosure(Check):
     id = "psd"
-    version = "10"
+    version = "11"
     title = "Public Sector Disclosure present"
     description = (
         "A public-sector customer in India, Puerto Rico or the United States needs a Public "
@@ -513,7 +688,11 @@ class PublicSectorDisclosure(Check):
         "from Microsoft), and a statement still to be signed, asked to be signed, required of "
         "vendors or left as a blank form is not one. Untitled, a statement counts in a short letter "
         "or, signed, under a long report. A disclosure in Spanish is one, but the partner is asked "
-        "for a version in a supported language. Other claims skip this check."
+        "for a version in a supported language. A disclosure must be the customer's: one that "
+        "names another city, county, municipality or school district and not the customer (in "
+        "any spelling: 'Springfield City Council' is the City of Springfield) fails when it is "
+        "made to or signed by that body, and warns when it only names it. Other claims skip "
+        "this check."
     )
     reads_matches = False
 
@@ -539,12 +718,15 @@ class PublicSectorDisclosure(Check):
         who = f"{claim.customer.name} is a public-sector customer in {country}"
         mentions: list[Finding] = []
         untranslated: list[Finding] = []
+        for_another: list[Finding] = []
         for document in claim.poe_documents:
             found = find_disclosure(document, claim.customer)
             if found and found.mention_only:
                 mentions.append(found)
             elif found and found.language:
                 untranslated.append(found)
+            elif found and found.named_instead:
+                for_another.append(found)
             elif found:
                 return Result.passed(
                     f"{who}; the Public Sector Disclosure is {document.file_name} "
@@ -559,6 +741,8 @@ class PublicSectorDisclosure(Check):
                     "was uploaded as the invoice: confirm it, and that the invoice is separate.",
                     evidence=[found.evidence],
                 )
+        if for_another:
+            return _for_another(who, claim.customer.name, for_another)
         if untranslated:
             return _untranslated(who, untranslated)
         unreadable = [d for d in claim.poe_documents if not d.readable]
@@ -617,6 +801,24 @@ class PublicSectorDisclosure(Check):
                 ],
             ),
             Status.PASS,
+        ),
+        ExampleCase(
+            "US public-sector customer with another city's disclosure",
+            lambda c: c.view(
+                customer={"public_sector": True, "name": "City of Riverton"},
+                documents=[
+                    pptx_document("report.pptx", [("Executive Summary", "Workshop delivered.")]),
+                    docx_document(
+                        "acknowledgement.docx",
+                        [
+                            "Public Sector Disclosure",
+                            "FridayINC discloses to the City of Shelbyville, a government entity, "
+                            "that Microsoft pays FridayINC an incentive for this engagement.",
+                        ],
+                    ),
+                ],
+            ),
+            Status.FAIL,
         ),
         ExampleCase(
             "US public-sector customer without one",

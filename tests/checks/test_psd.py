@@ -42,12 +42,12 @@ DISCLOSURE_FR = docx_document(
 )
 # No title at all: the statement alone has to be recognised.
 DISCLOSURE_PLAIN = docx_document(
-    "county-letter.docx",
+    "city-letter.docx",
     [
         "Dear Commissioner Alvarez,",
         "As required for public sector entities, we disclose that Microsoft pays Bluestem "
-        "Consulting a fee for the Copilot workshop delivered to Lakewood County. The county is not "
-        "charged for the workshop.",
+        "Consulting a fee for the Copilot workshop delivered to the City of Riverton. The City is "
+        "not charged for the workshop.",
         "Kind regards, Marcus Reed",
     ],
 )
@@ -123,7 +123,7 @@ def test_disclosure_without_a_title_is_recognised_by_what_it_says(claims):
         claims, claims.view(customer=PUBLIC_US, documents=[REPORT, DISCLOSURE_PLAIN])
     )
     assert status == Status.PASS
-    assert result["evidence"][0]["document"] == "county-letter.docx"
+    assert result["evidence"][0]["document"] == "city-letter.docx"
     assert result["evidence"][0]["location"] == "paragraph 2"
     assert "public sector entities" in result["evidence"][0]["excerpt"]
 
@@ -133,7 +133,7 @@ def test_disclosure_in_a_pdf(claims):
         "PSD_signed.pdf",
         [
             "PUBLIC SECTOR DISCLOSURE",
-            "Customer: Municipio de Vega Clara, Puerto Rico",
+            "Customer: City of Riverton, Wyoming",
             "Caribe Cloud Partners discloses the Microsoft incentive for this engagement.",
         ],
     )
@@ -918,3 +918,145 @@ def test_spanish_that_speaks_of_a_disclosure_is_not_one(claims, paragraphs):
     status, result = run(claims, claims.view(customer=PUBLIC_PR, documents=[document]))
     assert status == Status.FAIL
     assert "Spanish" not in result["message"]
+
+
+# The disclosure is the customer's: one made to another public body is not this claim's PSD.
+SPRINGFIELD = {"public_sector": True, "name": "City of Springfield", "country": "US"}
+STATEMENT = (
+    "FridayINC discloses to {} that Microsoft pays FridayINC an incentive for this engagement."
+)
+MADE_TO_ANOTHER = {
+    "disclosed-to": (
+        ["Public Sector Disclosure", STATEMENT.format("the City of Shelbyville"),
+         "Signed: Jane Doe, CIO"],
+        "City of Shelbyville", "paragraph 2",
+    ),
+    "city-council": (
+        ["Public Sector Disclosure", STATEMENT.format("the Shelbyville City Council"),
+         "Signed: Jane Doe, CIO"],
+        "Shelbyville City Council", "paragraph 2",
+    ),
+    "its-own-letter": (
+        ["Dear Ms Whitfield,", "The City of Shelbyville, a government entity, acknowledges that "
+         "Microsoft pays FridayINC an incentive for this engagement.", "Bob Smith, CIO"],
+        "City of Shelbyville", "paragraph 2",
+    ),
+    "customer-field": (
+        ["Public Sector Disclosure", "Customer: City of Shelbyville",
+         STATEMENT.format("the customer"), "Signed: Jane Doe, CIO"],
+        "City of Shelbyville", "paragraph 2",
+    ),
+    "signed-by": (
+        ["Public Sector Disclosure", STATEMENT.format("the customer"),
+         "Signed: Bob Smith, CIO, City of Shelbyville"],
+        "City of Shelbyville", "paragraph 3",
+    ),
+    "county": (
+        ["Public Sector Disclosure", STATEMENT.format("Maricopa County, a government entity,"),
+         "Signed: Jane Doe, CIO"],
+        "Maricopa County", "paragraph 2",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name", "location"), MADE_TO_ANOTHER.values(), ids=MADE_TO_ANOTHER.keys()
+)
+def test_a_disclosure_made_to_another_public_body_fails(claims, paragraphs, name, location):
+    document = docx_document("psd.docx", paragraphs)
+    status, result = run(claims, claims.view(customer=SPRINGFIELD, documents=[REPORT, document]))
+    assert status == Status.FAIL, result["message"]
+    assert f"psd.docx names {name} ({location})" in result["message"]
+    assert "made to another public body, not to City of Springfield" in result["message"]
+    assert "PSD signed for City of Springfield" in result["message"]
+    evidence = result["evidence"][0]
+    assert (evidence["document"], evidence["location"]) == ("psd.docx", location)
+    assert name in evidence["excerpt"]
+
+
+def test_another_municipios_disclosure_in_a_pdf_fails(claims):
+    document = pdf(
+        "PSD_signed.pdf",
+        [
+            "PUBLIC SECTOR DISCLOSURE",
+            "Customer: MUNICIPIO DE BAYAMÓN, PUERTO RICO",
+            "Caribe Cloud Partners discloses the Microsoft incentive for this engagement.",
+        ],
+    )
+    customer = {"public_sector": True, "name": "Municipio Autónomo de Caguas", "country": "PR"}
+    status, result = run(claims, claims.view(customer=customer, documents=[REPORT, document]))
+    assert status == Status.FAIL, result["message"]
+    assert "PSD_signed.pdf names MUNICIPIO DE BAYAMÓN (page 1)" in result["message"]
+    assert "not to Municipio Autónomo de Caguas" in result["message"]
+    assert result["evidence"][0]["location"] == "page 1"
+    assert "MUNICIPIO DE BAYAMÓN" in result["evidence"][0]["excerpt"]
+
+
+def test_a_disclosure_that_names_another_body_only_in_passing_warns(claims):
+    document = docx_document(
+        "psd.docx",
+        [
+            "MARICOPA COUNTY - Office of Enterprise Technology",
+            "Public Sector Disclosure",
+            STATEMENT.format("the City"),
+            "Signed: Jane Doe, CIO",
+        ],
+    )
+    status, result = run(claims, claims.view(customer=SPRINGFIELD, documents=[REPORT, document]))
+    assert status == Status.WARN, result["message"]
+    assert "does not name City of Springfield" in result["message"]
+    assert "psd.docx names MARICOPA COUNTY (paragraph 1)" in result["message"]
+    assert result["evidence"][0]["excerpt"].startswith("MARICOPA COUNTY")
+
+
+def test_the_customers_disclosure_beside_another_bodys_passes(claims):
+    another = docx_document(
+        "shelbyville-psd.docx",
+        ["Public Sector Disclosure", STATEMENT.format("the City of Shelbyville")],
+    )
+    ours = docx_document(
+        "springfield-psd.docx",
+        ["Public Sector Disclosure", STATEMENT.format("the City of Springfield")],
+    )
+    claim = claims.view(customer=SPRINGFIELD, documents=[REPORT, another, ours])
+    status, result = run(claims, claim)
+    assert status == Status.PASS, result["message"]
+    assert "the Public Sector Disclosure is springfield-psd.docx" in result["message"]
+
+
+# The customer as a disclosure writes it: in another form, its abbreviation or acronym, with a
+# legal suffix, another case or punctuation. The same disclosure with another body's name fails.
+SAME_CUSTOMER = [
+    ("City of Springfield", "the Springfield City Council"),
+    ("City of Springfield", "the CITY OF SPRINGFIELD, ILLINOIS"),
+    ("City of Springfield", "the City of Springfield's IT office"),
+    ("Springfield City Council", "the City of Springfield"),
+    ("City of Riverton – Department of Public Works", "the City of Riverton"),
+    ("Municipio Autónomo de Caguas", "the Municipality of Caguas"),
+    ("County of Los Angeles", "Los Angeles County"),
+    ("St. Louis County", "Saint Louis County"),
+    ("Town of Mount Pleasant", "the Mt. Pleasant Town Council"),
+    ("Lakewood Unified School District", "LUSD, in Jefferson County,"),
+    ("Lakewood USD", "the Lakewood Unified School District"),
+    ("Puerto Rico Department of Education", "PRDE, for its schools in the Municipio de Bayamón,"),
+    ("City of Springfield", "the City of Springfield, in Sangamon County,"),
+]
+
+
+@pytest.mark.parametrize(
+    ("customer", "as_written"), SAME_CUSTOMER, ids=[w for _, w in SAME_CUSTOMER]
+)
+def test_the_customer_named_in_its_own_way_passes_where_another_body_fails(
+    claims, customer, as_written
+):
+    public = {"public_sector": True, "name": customer, "country": "US"}
+
+    def status_with(name: str) -> Status:
+        document = docx_document(
+            "psd.docx", ["Public Sector Disclosure", STATEMENT.format(name), "Signed: Jane Doe"]
+        )
+        status, _ = run(claims, claims.view(customer=public, documents=[REPORT, document]))
+        return status
+
+    assert status_with(as_written) == Status.PASS
+    assert status_with("the City of Shelbyville") == Status.FAIL
