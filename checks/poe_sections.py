@@ -28,18 +28,72 @@ from workbench.testing import docx_document, invoice_docx, pptx_document
 FILLED_LETTERS = 20
 # What is read under a heading, at most: enough to see it was filled in.
 CONTENT_CHARS = 2000
+# A section that opens with the template's words within this many characters is the template's.
+OPENING_CHARS = 300
 # Where a section is named this often, the first places are enough to judge it by.
 MAX_PLACES = 50
-# The template's words where the partner's should be: "[Insert the customer's goals]".
+# The template's words where the partner's should be: "[Insert the customer's goals]",
+# "<Next step 1 – owner – date>", "<Title>"; not a command's "<tenant>" or "<APR>".
+_BLANKS = (
+    r"insert|enter|add|describe|list|type|provide|summari[sz]e|include|specify|customer|partner"
+    r"|attendee|name|date|title|owner|next\s+step|company|workshop|project|contact"
+)
 _PLACEHOLDER = re.compile(
-    r"(?i)\[\s*(?:insert|enter|add|describe|list|type|customer|partner|name|date|tbd|xx)[^\]\n]{0,80}\]"
-    r"|<\s*(?:insert|enter|add|describe|customer|partner)[^>\n]{0,80}>|\{\{|\blorem\s+ipsum\b"
+    rf"(?i)\[\s*(?:{_BLANKS}|tbd|xx)[^\]\n]{{0,80}}\]|<\s*(?:{_BLANKS})[^>\n]{{0,80}}>"
+    r"|(?-i:<[A-Z][a-z]+ [^<>@/:\n]{1,80}>)|\{\{|\blorem\s+ipsum\b"
     r"|\bto\s+be\s+(?:completed|filled\s+in|added)\b|^\W*(?:N/?A)\W*$"
     # A line that opens with "TBD" is still to be written ("TBD – details to follow").
     r"|^\W*(?:TBD|TBC|TODO)\b.*$"
-    # The template's instruction, left in: "Describe the scenarios discussed here".
-    r"|^\W*(?:insert|add|enter|type|paste|describe|list|provide|summari[sz]e)\b.{0,100}\bhere\W*$",
+    # The template's own reminder: "Example POE – replace every placeholder with ...".
+    r"|^.*\breplace\s+(?:every|each|all|any|the|these)\s+placeholders?\b.*$",
     re.MULTILINE,
+)
+# A sentence that opens as the template's instructions do, with a verb to the partner ("Give
+# the agreed next steps ...", "Please describe ..."), up to its end: "customer.com" does not end
+# it, and a PDF's wrapped line goes on in lower case. Real next steps open so too ("Provide the
+# migration plan to the customer by June"): such a sentence is the template's only with a mark
+# of an instruction (``_instructs``).
+_INSTRUCTION = re.compile(
+    r"(?:^|(?<=[.!?;]\s))[^\w\n]{0,6}(?:(?:please|briefly|also)\s+)*"
+    r"(?:insert|enter|add|type|paste|describe|list|provide|summari[sz]e|include|give|state"
+    r"|explain|outline|specify|detail|record|document|identify|note|mention|fill\s+in|attach"
+    r"|upload|complete|write|use|keep|capture|show|indicate|highlight|present|do\s+not"
+    r"|don['’]t)\b(?:[^.!?\n]|[.!?](?=\S)|\n(?=[a-z]))*[.!?]?",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Marks of an instruction: where to write ("here", "this section", "this slide"), how much
+# ("in a few sentences", "half a page").
+_GUIDANCE_MARK = re.compile(
+    r"\bhere\b(?!\s+(?:is|are)\b)"
+    r"|\bthis\s+(?:section|slide|page|template|box|field|table|space|area|column|heading)\b"
+    r"(?!\s+(?:of|deck)\b)"
+    r"|\bin\s+(?:a\s+few|one\s+or\s+two|two\s+or\s+three|\d+)\s+(?:sentences|words|lines"
+    r"|bullets|bullet\s+points|paragraphs)\b|\b(?:half\s+a|a\s+single)\s+(?:page|paragraph)\b",
+    re.IGNORECASE,
+)
+# The template speaks to the partner of the customer: "describe what the customer told you".
+_YOU = re.compile(r"\byou(?:rs?)?\b", re.IGNORECASE)
+_THE_CUSTOMER = re.compile(r"\bthe\s+(?:customer|client)\b", re.IGNORECASE)
+# A verb only the template opens with, over the template's generic words and nothing of a
+# customer's (no figure, date or name): "Describe the current state of the customer's
+# environment", "Insert the customer's goals". Not "Describe the pilot to the CIO in May".
+_TEMPLATE_VERB = re.compile(
+    r"[^\w\n]{0,6}(?:(?:please|briefly)\s+)*(?:insert|enter|type|paste|describe|summari[sz]e"
+    r"|explain|fill\s+in)\b",
+    re.IGNORECASE,
+)
+_GENERIC = re.compile(
+    r"\bthe\s+(?:customer|client|engagement|workshop|partner|organi[sz]ation|company|project"
+    r"|current\s+state)(?:['’]s)?\b",
+    re.IGNORECASE,
+)
+# Something of one customer's: a figure, or a capital inside the sentence (a name, a month).
+_SPECIFIC = re.compile(r"\d|(?<=[\w,;:)] )[A-Z]")
+# Not an instruction, but the template's description of what the section holds.
+_ABOUT_THE_SECTION = re.compile(
+    r"^[^\w\n]{0,6}this\s+(?:section|slide|page)\s+(?:should|must|needs\s+to|is\s+(?:to|where|for)"
+    r"|will\s+(?:contain|describe|list|summari[sz]e|show))\b[^\n]*",
+    re.IGNORECASE | re.MULTILINE,
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -92,11 +146,46 @@ def _content(heading: _Heading, next_heading: _Heading | None) -> str:
 
 
 def _filled(content: str) -> bool:
-    text = _PLACEHOLDER.sub(" ", content)
+    """Whether ``content`` holds the partner's words, not only the template's, from its start."""
+    left = _template_spans(content)
+    text = content
+    for start, end in reversed(left):
+        text = text[:start] + " " + text[end:]
     letters = sum(1 for _ in _LETTER.finditer(text))
     # A Japanese or Chinese word is a character or two: "店舗責任者14名と実施。" is content.
     letters += 2 * sum(1 for _ in _CJK.finditer(text))
-    return letters >= FILLED_LETTERS and not _PLACEHOLDER.search(content[:300])
+    return letters >= FILLED_LETTERS and not any(start < OPENING_CHARS for start, _ in left)
+
+
+def _template_spans(content: str) -> list[tuple[int, int]]:
+    """Where ``content`` still holds the template's placeholders or instructions, in order."""
+    spans = [m.span() for m in _PLACEHOLDER.finditer(content)]
+    spans += [m.span() for m in _ABOUT_THE_SECTION.finditer(content)]
+    spans += [m.span() for m in _INSTRUCTION.finditer(content) if _instructs(m[0])]
+    return _merged(spans)
+
+
+def _instructs(sentence: str) -> bool:
+    """Whether an imperative ``sentence`` is the template's instruction to the partner."""
+    return bool(
+        _GUIDANCE_MARK.search(sentence)
+        or (_YOU.search(sentence) and _THE_CUSTOMER.search(sentence))
+        or (
+            _TEMPLATE_VERB.match(sentence)
+            and _GENERIC.search(sentence)
+            and not _SPECIFIC.search(sentence)
+        )
+    )
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _excerpt(segment: Segment, limit: int = 120) -> str:
@@ -106,7 +195,7 @@ def _excerpt(segment: Segment, limit: int = 120) -> str:
 
 class PoeSections(Check):
     id = "poe-sections"
-    version = "7"
+    version = "8"
     title = "POE has the template's sections"
     description = (
         "The POE reports (not a disclosure or a copy of the invoice) name every section the "
@@ -115,7 +204,10 @@ class PoeSections(Check):
         "after its translation (case, punctuation, '&' for 'and', plurals and -ing forms "
         "aside), with the partner's own words under it. A paragraph that only mentions a "
         "section names none. A section left empty or with the template's placeholders "
-        "('[Insert ...]', TBD) warns. Missing sections fail when the main report is in "
+        "('[Insert ...]', '<Customer name>', TBD) or instructions ('Provide a summary ... here', "
+        "'Keep this section to half a page', 'Describe the current state of the customer's "
+        "environment') warns; an imperative of the partner's own ('Provide the migration plan to "
+        "the customer by June') is content. Missing sections fail when the main report is in "
         "English; in French or Japanese, whose headings may be translated, they warn. "
         "Sections spread over several documents count."
     )
@@ -175,8 +267,8 @@ class PoeSections(Check):
         if empty:
             return Result.warning(
                 f"The POE names every section of {template}, but {_listed(empty)} "
-                f"{_is(empty)} empty or still {_hold(empty)} the template's placeholders: "
-                "confirm it was completed.",
+                f"{_is(empty)} empty or still {_hold(empty)} the template's placeholders or "
+                "instructions: confirm it was completed.",
                 [_evidence(first[s]) for s in empty],
             )
         return Result.passed(
@@ -216,6 +308,46 @@ class PoeSections(Check):
                 ]
             ),
             Status.WARN,
+        ),
+        ExampleCase(
+            "a section still holding the template's instruction",
+            lambda claims: claims.view(
+                documents=[
+                    _INVOICE,
+                    pptx_document(
+                        "report.pptx",
+                        [
+                            (
+                                "Executive Summary",
+                                "Provide a summary of the engagement's objectives and outcomes "
+                                "here.",
+                            ),
+                            ("Frontline Scenarios", "Shift swaps and task lists in Teams."),
+                            ("Envisioning Session", "Held on 2 October with 14 store managers."),
+                            ("Next Steps", "A pilot of Teams Shifts in three stores."),
+                        ],
+                    ),
+                ]
+            ),
+            Status.WARN,
+        ),
+        ExampleCase(
+            "next steps written as the partner's own instructions",
+            lambda claims: claims.view(
+                documents=[
+                    _INVOICE,
+                    pptx_document(
+                        "report.pptx",
+                        [
+                            ("Executive Summary", "Contoso Ltd frontline workshop, 14 managers."),
+                            ("Frontline Scenarios", "Shift swaps and task lists in Teams."),
+                            ("Envisioning Session", "Held on 2 October with 14 store managers."),
+                            ("Next Steps", "Provide the pilot plan to the customer by June."),
+                        ],
+                    ),
+                ]
+            ),
+            Status.PASS,
         ),
     )
 

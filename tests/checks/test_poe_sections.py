@@ -353,3 +353,90 @@ def test_a_section_that_says_one_detail_is_tbd_is_filled_in(claims):
     body = "Pilot of Teams Shifts in three stores; the fourth store is TBD with the customer."
     status, result = run(claims, deck(FRONTLINE, [BODY, BODY, BODY, body]))
     assert status == Status.PASS, result["message"]
+
+
+# The template's instructions left under a heading, in the forms templates give them: where to
+# write, how much, to the partner about the customer, a verb only a template opens with over
+# its generic words, a blank in brackets, what the section should hold.
+TEMPLATE_INSTRUCTIONS = [
+    "Provide a summary of the engagement's objectives and outcomes here. Include the number of "
+    "attendees and their roles.",
+    "Describe the current state of the customer's environment and the challenges it faces.",
+    "Insert the customer's business goals and the workshop outcomes.",
+    "[Provide the agreed next steps with owners and dates]",
+    "<Next step 1 – owner – date>, <Next step 2 – owner – date>",
+    "Please describe the scenarios you discussed with the customer and who owns each.",
+    "Use this slide to list the attendees, their titles and the decisions they took.",
+    "Summarise in a few sentences who the customer is and what it asked for.",
+    "This section should describe the customer's frontline roles and how shifts are planned.",
+    "• Briefly explain how the workshop was run and what the customer decided.",
+]
+
+
+@pytest.mark.parametrize("body", TEMPLATE_INSTRUCTIONS, ids=[b[:28] for b in TEMPLATE_INSTRUCTIONS])
+def test_the_templates_instruction_left_under_a_heading_warns(claims, body):
+    status, result = run(claims, deck(FRONTLINE, [BODY, BODY, BODY, body]))
+    assert status == Status.WARN, result["message"]
+    assert "the section 'Next Steps' is empty or still holds" in result["message"]
+    assert result["evidence"][0]["location"] == "slide 4"
+
+
+def test_an_instruction_wrapped_over_two_lines_of_a_pdf_warns(claims):
+    report = pdf_document(
+        "report.pdf",
+        ["Executive Summary", "Provide a summary of the engagement's objectives and",
+         "outcomes here, with the names and titles of the attendees.",
+         "Frontline Scenarios", FILLED["Frontline Scenarios"], "Envisioning Session",
+         FILLED["Envisioning Session"], "Next Steps", FILLED["Next Steps"]],
+        kind="poe",
+    )  # fmt: skip
+    status, result = run(claims, report)
+    assert status == Status.WARN, result["message"]
+    assert "the section 'Executive Summary' is empty or still holds" in result["message"]
+
+
+def test_the_catalogs_template_example_with_the_customers_name_filled_in_warns(claims):
+    from workbench.domain.catalog import default_catalog_path
+
+    example = default_catalog_path().parent / "poe_examples/enable-frontline-workshop"
+    data = (example / "example-workshop-report.pptx").read_bytes()
+    status, result = run(claims, raw_document("Contoso_Workshop_Report.pptx", data))
+    assert status == Status.WARN, result["message"]
+    assert "'Executive Summary'" in result["message"]
+    assert "'Next Steps'" in result["message"]
+
+
+# A partner's next steps are imperative too. Each is content; its twin, the template's
+# instruction in nearly the same words, is not.
+IMPERATIVES = [
+    ("Provide the migration plan to the customer by June.",
+     "Provide the migration plan to the customer here, with its owner and date."),
+    ("Describe the pilot results to the steering committee on 12 December.",
+     "Describe the pilot results the customer expects."),
+    ("Explain the new shift policy to store managers before the pilot.",
+     "Explain the new shift policy to the customer in a few sentences."),
+    ("Use the Teams admin centre to assign the Frontline Worker policy.",
+     "Use this slide to assign owners to each frontline scenario."),
+    ("Give the customer's IT team admin access to the Sentinel workspace.",
+     "Give the next steps as you agreed them with the customer."),
+    ("Keep the legacy VPN until the cutover in March.", "Keep this section to half a page."),
+    ("Insert the new firewall rules before go-live on 3 May.",
+     "Insert the customer's next steps and their owners."),
+    ("Schedule the workshop with the store managers for 12 November.",
+     "This section should list the workshops scheduled with the customer."),
+    ("Provide your feedback on the pilot to the project team by Friday.",
+     "Please describe what the customer told you about the pilot."),
+    ("1. Add 40 Copilot licences for the finance team and enrol the devices.",
+     "1. <Next step – owner – date>  2. <Next step – owner – date>"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("own", "template"), IMPERATIVES, ids=[o[:28] for o, _ in IMPERATIVES])
+def test_a_partners_imperative_next_step_is_content_and_the_templates_is_not(claims, own, template):
+    def status_of(next_steps: str) -> Status:
+        document = docx_document("report.docx", paragraphs({**FILLED, "Next Steps": next_steps}))
+        status, _ = run(claims, document)
+        return status
+
+    assert status_of(own) == Status.PASS
+    assert status_of(template) == Status.WARN
