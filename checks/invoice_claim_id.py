@@ -30,15 +30,31 @@ _LABELLED_VALUE = re.compile(
     r"[\s:：#.\-–]*(?P<value>[A-Z]{0,4}[-\s]?\d[\w\-]*(?:[ ,.]\d{3}(?![\w\-]))*)"
 )
 
+# What a number is when an invoice's contact, payment or company details label it: a phone,
+# an account, a registration. The label, then only that number's pieces (digit groups, short
+# capitals as in "NL91 ABNA", brackets, dots, dashes) up to the digits found: "Tel: 020-",
+# "Fax +31 (0)20 ", "IBAN NL91 ABNA ", "VAT reg no. GB ". An international phone number
+# ("+31 20 ...") needs no label. Words that also name products ("Frontline Mobile") count
+# only as a label, with a colon or a point after them.
+_OTHER_NUMBER = re.compile(
+    r"(?:(?:(?i:\b(?:tel(?:ephone)?|t[ée]l[ée]phone|phone|fax|account|acct|a/c|konto"
+    r"|compte|routing|sort\s*code|swift|iban|tax\s*id|reg(?:istration)?|company\s+(?:no|number)"
+    r"|ust-?id(?:nr)?|p\.?\s?iva|(?:mobile|mob|cell|bank)(?=\s*[:.])))"
+    r"|\b(?:BIC|VAT|TVA|EIN|TIN|ABN|GST(?:IN)?|SIRET|SIREN|KvK|KVK|DUNS))\b"
+    r"[^\w\n]*(?:(?i:no|nr|number|num)\b\.?[^\w\n]*)?|電話[^\w\n]*|(?<!\w)\+(?=\d))"
+    r"(?:(?!REF\b)[A-Z0-9]{1,6}[ \-./()+]{1,3})*$"
+)
+
 
 class InvoiceClaimId(Check):
     id = "invoice-claim-id"
-    version = "4"
+    version = "5"
     title = "Invoice shows the claim ID"
     description = (
         "The invoice shows this claim's engagement claim ID, as a number of its own (not part of "
         "a longer number), labelled or not, its digits together or in groups of three "
-        "(3 100 001; 3,100,001 where labelled as the claim ID); the evidence says where."
+        "(3 100 001; 3,100,001 where labelled as the claim ID), and not the end of a phone, bank "
+        "account or registration number (Tel: 020-3100001); the evidence says where."
     )
     severity = Severity.BLOCKING
     reads_matches = False
@@ -105,6 +121,11 @@ def _labelled(line: Line, start: int) -> bool:
     return len(cells) > 1 and not cells[-1].strip() and bool(_LABEL.search(cells[-2][-40:]))
 
 
+def _inside_other_number(line: Line, start: int) -> bool:
+    """Whether the digits at ``start`` end a phone, account or registration number."""
+    return bool(_OTHER_NUMBER.search(line.text[max(0, start - 60) : start]))
+
+
 def _check_invoice(document: DocumentView, claim_id: str) -> Result:
     name = document.file_name
     refused = unreadable_invoice(document, f"look for claim ID {claim_id}")
@@ -113,9 +134,15 @@ def _check_invoice(document: DocumentView, claim_id: str) -> Result:
     lines = lines_of(document.segments)
     pattern = _occurrences(claim_id)
     found: list[tuple[bool, Line, int, int]] = []
+    inside: list[tuple[Line, int, int]] = []
     for line in lines:
         for match in pattern.finditer(line.text):
             labelled = _labelled(line, match.start())
+            if not labelled and _inside_other_number(line, match.start()):
+                # "Tel: 020-3100001", "IBAN NL91 ABNA 3100001 00": the same digits, but the
+                # end of the partner's phone or account number, not the claim ID.
+                inside.append((line, match.start(), len(match.group())))
+                continue
             # Grouped with commas or dots it is written as amounts are ("JPY 3,000,001"):
             # the claim ID only where a label says so.
             if labelled or not re.search(r"[.,]", match.group()):
@@ -126,7 +153,21 @@ def _check_invoice(document: DocumentView, claim_id: str) -> Result:
         how = "labelled as the claim ID" if labelled else "not labelled"
         evidence = [Evidence(name, line.location_at(start), line.snippet(start, start + length))]
         return Result.passed(f"The invoice shows this claim's ID {claim_id} ({how}).", evidence)
-    others = _claim_like(lines, claim_id)
+    # The digits inside a phone or account number would be listed as a claim-like number.
+    others = [
+        other
+        for other in _claim_like(lines, claim_id)
+        if not any(ln is other[2] and st <= other[3] < st + n for ln, st, n in inside)
+    ]
+    if inside and not others:
+        return Result.failed(
+            f"The invoice does not show this claim's ID {claim_id}: those digits appear only "
+            "within another number (a phone, bank account or registration number).",
+            [
+                Evidence(name, ln.location_at(st), ln.snippet(st, st + n, width=40))
+                for ln, st, n in inside[:5]
+            ],
+        )
     if others:
         labelled = [v for v, is_labelled, _l, _s in others if is_labelled]
         numbers = [v for v, is_labelled, _l, _s in others if not is_labelled and v not in labelled]

@@ -9,6 +9,7 @@ from tests.checks.test_invoice_parsing import pdf_document, sample_claims
 from workbench.check_api import Status, overall_status
 from workbench.testing import (
     ClaimBuilder,
+    DocumentSpec,
     docx_document,
     pptx_document,
     raw_document,
@@ -192,3 +193,71 @@ def test_another_claims_id_grouped_with_commas_is_named_whole(claims):
     status, (result,) = run(claims, pdf("Claim ID: 3,000,002"))
     assert status == Status.FAIL
     assert "it shows claim ID 3,000,002 instead" in result.message
+
+
+@pytest.mark.parametrize(
+    ("inside", "beside"),
+    [("Tel: 020-3000001", ["Tel: +1 425 555 0100, PO 3000001"]),
+     ("Fax +31 (0)20 3000001", ["Phone +1 425 555 0100 | Engagement 3000001"]),
+     ("Phone: +31 20 3000001", ["Phone: +31 20 3000001", "Claim ID: 3000001"]),
+     ("Tel. +1 425-3000001", ["Tel. +1 425-555-0100", "Workshop 3000001"]),
+     ("IBAN NL91 ABNA 3000001 00", ["Bank transfer reference: 3000001"]),
+     ("Bank account 12-3000001-00", ["BANK REF: 3000001"]),
+     ("Account no: 3000001-8", ["Account manager: Jo Park, PO 3000001"]),
+     ("VAT reg no. GB 3000001 21", ["VAT reg no. GB 123 4567 21, claim 3000001"]),
+     ("SIRET 3000001 00012", ["Bank: First Pacific, Claim ID: 3000001"]),
+     ("Routing 121000358 Account 3000001", ["Routing 121000358 Account 3000001", "PO 3000001"]),
+     ("Mobile: 06-3000001", ["Enable Frontline Mobile 3000001"])],
+)  # fmt: skip
+def test_claim_id_digits_ending_a_phone_or_account_number_are_not_the_claim_id(
+    claims, inside, beside
+):
+    status, (result,) = run(claims, pdf(inside))
+    assert status == Status.FAIL, result.message
+    assert result.message == (
+        "The invoice does not show this claim's ID 3000001: those digits appear only within "
+        "another number (a phone, bank account or registration number)."
+    )
+    assert result.evidence[0].location == "page 1" and result.evidence[0].excerpt == inside
+    # The claim ID beside such details, or on a line of its own, is still the claim ID.
+    status, (result,) = run(claims, pdf(*beside))
+    assert status == Status.PASS, result.message
+
+
+def test_phone_number_in_a_docx_footer_is_not_the_claim_id(claims):
+    def invoice(footer):
+        def write(path):
+            import docx
+
+            document = docx.Document()
+            document.sections[0].footer.paragraphs[0].text = footer
+            document.add_paragraph("INVOICE INV-2026-001")
+            document.add_paragraph(AMOUNT)
+            document.save(path)
+
+        return DocumentSpec("invoice.docx", "invoice", write)
+
+    status, (result,) = run(claims, invoice("FridayINC BV, Tel 020-3000001"))
+    assert status == Status.FAIL, result.message
+    assert result.evidence[0].location == "footer"
+    status, (result,) = run(claims, invoice("FridayINC BV, Tel 020-5550100, claim 3000001"))
+    assert status == Status.PASS, result.message
+
+
+def test_account_cell_in_a_spreadsheet_is_not_the_claim_id(claims):
+    def invoice(label):
+        rows = [["FridayINC Inc."], [label, 3000001], [AMOUNT]]
+        return xlsx_document("invoice.xlsx", rows, kind="invoice")
+
+    status, (result,) = run(claims, invoice("Account"))
+    assert status == Status.FAIL, result.message
+    assert result.evidence[0].location == "Sheet!B2"
+    status, _results = run(claims, invoice("Claim ID"))
+    assert status == Status.PASS
+
+
+def test_phone_number_and_another_claims_id_names_the_other_claim(claims):
+    status, (result,) = run(claims, pdf("Tel: 020-3000001", "Claim ID: 3000002"))
+    assert status == Status.FAIL
+    assert "it shows claim ID 3000002 instead" in result.message
+    assert "3000001 instead" not in result.message
