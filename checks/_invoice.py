@@ -1362,7 +1362,11 @@ _INVOICE_LABEL = (
     r"|\bfactuurnummer|\bnumero\s+fattura|\bfatt?ura\s+n[°o]?\.?|\bn[úu]mero\s+de\s+factura|\bfactura\s+n[°o.]"
     r"|\bn[°o]\.?\s*(?:de\s+)?factura|\bbill\s+(?:no\.?|number))"
 )
-_NUMBER_VALUE = r"(?P<value>[A-Z0-9][\w\-/.]*\d[\w\-/]*|\d[\w\-/.]*)"
+# A number some partners space out, "INV 001", "FRI 2026 0042": capitals, then one or two
+# groups of 3-6 digits; a date ("INV 001 20 Oct") or a claim ID (7 digits) after it is not
+# part of it.
+_SPACED_NUMBER = r"(?-i:[A-Z]{1,5})(?: \d{3,6}){1,2}(?![\w\-/.])"
+_NUMBER_VALUE = rf"(?P<value>[A-Z0-9][\w\-/.]*\d[\w\-/]*|\d[\w\-/.]*|{_SPACED_NUMBER})"
 # The label, then the number on the same line; not across a sentence end ("... quoting the
 # invoice number. 5. Bank charges ...").
 _INVOICE_NUMBER = re.compile(
@@ -1373,7 +1377,8 @@ _INVOICE_LABEL_ONLY = re.compile(rf"(?i)^\s*(?:tax\s+)?{_INVOICE_LABEL}[\s:：#.
 _NUMBER_ALONE = re.compile(rf"(?i)^\s*(?:#|no\.?|n[°o]\.?|nr\.?)?\s*{_NUMBER_VALUE}\s*$")
 _DATE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$")
 _INVOICE_TITLE = re.compile(
-    r"(?i)^\s*(?:invoice|facture|rechnung|請求書)\s+(?P<value>[A-Z0-9][\w\-/]*\d[\w\-/]*)\s*$"
+    r"(?i)^\s*(?:invoice|facture|rechnung|請求書)\s+"
+    rf"(?P<value>(?=[\w\-/]*\d)[A-Z0-9][\w\-/]*|{_SPACED_NUMBER})\s*$"
 )
 # The title alone, then the number marked on the next line ("INVOICE" / "# INV-000042").
 _INVOICE_TITLE_ONLY = re.compile(

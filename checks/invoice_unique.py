@@ -25,13 +25,13 @@ SAME_INVOICE = 0.9
 
 class InvoiceUnique(Check):
     id = "invoice-unique"
-    version = "4"
+    version = "5"
     title = "Invoice not used on another claim"
     description = (
         "The claim's invoice is not also an invoice of another claim: neither the very same file "
         f"nor the same invoice with small edits (at least {SAME_INVOICE:.0%} the same text, "
-        "and not another invoice number). The setting invoice_unique_similarity changes that "
-        "threshold."
+        "and not another invoice number, however spaced: INV 001 is INV-001). The setting "
+        "invoice_unique_similarity changes that threshold."
     )
     severity = Severity.BLOCKING
 

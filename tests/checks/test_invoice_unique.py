@@ -201,3 +201,35 @@ def test_two_invoices_of_one_template_told_apart_by_numbers_written_as_partners_
     status, (result,) = run(claims, invoice(*ours), [match])
     assert status == Status.PASS, result.message
     assert result.message == f"Invoice {number} (invoice.pdf) is not used on any other claim."
+
+
+@pytest.mark.parametrize(
+    ("ours", "number", "another", "same"),
+    [(["Invoice No.: INV 2026 001"], "INV 2026 001", "Invoice No.: INV 2026 002",
+      "Invoice No.: INV-2026-001"),
+     (["INVOICE INV 042"], "INV 042", "INVOICE INV 043", "INVOICE INV 042"),
+     (["Invoice number", "FRI 0042"], "FRI 0042", "Invoice number\nFRI 0043",
+      "Invoice number\nFRI0042"),
+     (["INVOICE 1"], "1", "INVOICE 2", "INVOICE 1"),
+     (["Invoice No.: INV 001 20 Oct 2026"], "INV 001", "Invoice No.: INV 002 20 Oct 2026",
+      "Invoice No.: INV 001 3 Nov 2026")],
+    ids=["spaced, labelled", "spaced, after the title", "spaced, label above", "one digit",
+         "spaced, then the date"],
+)  # fmt: skip
+def test_invoice_numbers_written_with_spaces_or_as_one_digit_tell_invoices_apart(
+    claims, ours, number, another, same
+):
+    from workbench.check_api import Segment
+
+    def match(text):
+        return DocumentMatch(
+            "3000042", "other.pdf", "invoice", 0.95, False, segments=(Segment("page 1", text),)
+        )
+
+    status, (result,) = run(claims, invoice(*ours), [match(another)])
+    assert status == Status.PASS, result.message
+    assert result.message == f"Invoice {number} (invoice.pdf) is not used on any other claim."
+    # The same number, however it is written (or with the date changed), is the same invoice.
+    status, (result,) = run(claims, invoice(*ours), [match(same)])
+    assert status == Status.FAIL, result.message
+    assert f"Invoice {number} (invoice.pdf) was also uploaded on claim 3000042" in result.message
