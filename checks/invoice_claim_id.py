@@ -27,7 +27,7 @@ _LABEL = re.compile(
 _LABELLED_VALUE = re.compile(
     r"(?i)(?:\b(?:engagement\s+)?claim\s*(?:id|no\.?|nr\.?|number|num\.?|#|n°|ref(?:erence)?)"
     r"|\bn[°o]\s*(?:de\s+)?(?:la\s+)?(?:demande|r[ée]clamation)|クレーム\s*(?:id|番号)|申請\s*(?:id|番号))"
-    r"[\s:：#.\-–]*(?P<value>[A-Z]{0,4}[-\s]?\d[\w\-]*(?:[ ,.]\d{3}(?![\w\-]))*)"
+    r"[\s:：#.\-–]*(?P<value>(?:\d ){4,}\d(?! \d)|[A-Z]{0,4}[-\s]?\d[\w\-]*(?:[ ,.]\d{3}(?![\w\-]))*)"
 )
 
 # What a number is when an invoice's contact, payment or company details label it: a phone,
@@ -48,13 +48,14 @@ _OTHER_NUMBER = re.compile(
 
 class InvoiceClaimId(Check):
     id = "invoice-claim-id"
-    version = "5"
+    version = "6"
     title = "Invoice shows the claim ID"
     description = (
         "The invoice shows this claim's engagement claim ID, as a number of its own (not part of "
-        "a longer number), labelled or not, its digits together or in groups of three "
-        "(3 100 001; 3,100,001 where labelled as the claim ID), and not the end of a phone, bank "
-        "account or registration number (Tel: 020-3100001); the evidence says where."
+        "a longer number), labelled or not, its digits together, in groups of three "
+        "(3 100 001; 3,100,001 where labelled as the claim ID) or one by one (3 1 0 0 0 0 1), "
+        "and not the end of a phone, bank account or registration number (Tel: 020-3100001); "
+        "the evidence says where."
     )
     severity = Severity.BLOCKING
     reads_matches = False
@@ -94,11 +95,18 @@ def _occurrences(claim_id: str) -> re.Pattern[str]:
 
     A numeric ID may be written in groups of three digits ("3 100 001"), as people
     write long numbers; grouped, it must not continue another group ("12 3 100 001").
+    A PDF that places each digit on its own (a form's one-box-per-digit field, spaced
+    lettering) reads as "3 1 0 0 0 0 1": that too, where no other spaced digit adjoins it.
     """
     written = re.escape(claim_id)
     grouped = _in_groups(claim_id)
     if grouped:
-        written = rf"(?:{written}|(?<!\d[ ,.])(?:{grouped})(?![ ,.]\d))"
+        alternatives = (
+            written,
+            rf"(?<!\d[ ,.])(?:{grouped})(?![ ,.]\d)",
+            rf"(?<!\d )(?:{' '.join(claim_id)})(?! \d)",
+        )
+        written = f"(?:{'|'.join(alternatives)})"
     return re.compile(rf"(?<!\d)(?<!\d[.,]){written}(?!\d)(?![.,]\d)")
 
 

@@ -261,3 +261,39 @@ def test_phone_number_and_another_claims_id_names_the_other_claim(claims):
     assert status == Status.FAIL
     assert "it shows claim ID 3000002 instead" in result.message
     assert "3000001 instead" not in result.message
+
+
+def spaced_pdf(label, digits):
+    """A PDF that places each digit of the claim ID on its own, as a one-box-per-digit form."""
+
+    def write(path):
+        from reportlab.pdfgen import canvas
+
+        page = canvas.Canvas(str(path))
+        page.setFont("Helvetica", 10)
+        page.drawString(50, 800, "FridayINC Inc.")
+        page.drawString(50, 786, label)
+        for position, digit in enumerate(digits):
+            page.drawString(110 + 9 * position, 786, digit)
+        page.drawString(50, 772, AMOUNT)
+        page.save()
+
+    return DocumentSpec("invoice.pdf", "invoice", write)
+
+
+def test_claim_id_with_each_digit_placed_apart(claims):
+    status, (result,) = run(claims, spaced_pdf("Claim ID:", "3000001"))
+    assert status == Status.PASS, result.message
+    assert "labelled" in result.message and "3 0 0 0 0 0 1" in result.evidence[0].excerpt
+    status, (result,) = run(claims, spaced_pdf("Claim ID:", "3000002"))
+    assert status == Status.FAIL
+    assert "it shows claim ID 3 0 0 0 0 0 2 instead" in result.message
+
+
+@pytest.mark.parametrize("line", ["Workshop 3 0 0 0 0 0 1", "Reference: 3 0 0 0 0 0 1"])
+def test_claim_id_spaced_digit_by_digit(claims, line):
+    status, (result,) = run(claims, pdf(line))
+    assert status == Status.PASS, result.message
+    # Within a longer run of spaced digits, the same digits are not the claim ID.
+    status, (result,) = run(claims, pdf(line.replace("3 0", "7 3 0", 1)))
+    assert status == Status.FAIL, result.message
