@@ -27,7 +27,8 @@ _LABEL = re.compile(
 _LABELLED_VALUE = re.compile(
     r"(?i)(?:\b(?:engagement\s+)?claim\s*(?:id|no\.?|nr\.?|number|num\.?|#|n°|ref(?:erence)?)"
     r"|\bn[°o]\s*(?:de\s+)?(?:la\s+)?(?:demande|r[ée]clamation)|クレーム\s*(?:id|番号)|申請\s*(?:id|番号))"
-    r"[\s:：#.\-–]*(?P<value>(?:\d ){4,}\d(?! \d)|[A-Z]{0,4}[-\s]?\d[\w\-]*(?:[ ,.]\d{3}(?![\w\-]))*)"
+    r"[\s:：#.\-–]*(?P<value>(?:\d ){4,}\d(?! \d)"
+    r"|[A-Z]{0,4}[-\s]?\d[\w\-]*(?:[ ,.]\d{3}(?![\w\-]))*(?:\.\d+(?![\w\-]))?)"
 )
 
 # What a number is when an invoice's contact, payment or company details label it: a phone,
@@ -48,14 +49,14 @@ _OTHER_NUMBER = re.compile(
 
 class InvoiceClaimId(Check):
     id = "invoice-claim-id"
-    version = "6"
+    version = "7"
     title = "Invoice shows the claim ID"
     description = (
         "The invoice shows this claim's engagement claim ID, as a number of its own (not part of "
         "a longer number), labelled or not, its digits together, in groups of three "
         "(3 100 001; 3,100,001 where labelled as the claim ID) or one by one (3 1 0 0 0 0 1), "
         "and not the end of a phone, bank account or registration number (Tel: 020-3100001); "
-        "the evidence says where."
+        "labelled, also as a decimal number (3100001.0); the evidence says where."
     )
     severity = Severity.BLOCKING
     reads_matches = False
@@ -107,7 +108,9 @@ def _occurrences(claim_id: str) -> re.Pattern[str]:
             rf"(?<!\d )(?:{' '.join(claim_id)})(?! \d)",
         )
         written = f"(?:{'|'.join(alternatives)})"
-    return re.compile(rf"(?<!\d)(?<!\d[.,]){written}(?!\d)(?![.,]\d)")
+    # "3100001.0": the ID gone through a spreadsheet as a decimal number. With its point it
+    # reads as an amount, so it counts only where labelled (see _check_invoice).
+    return re.compile(rf"(?<!\d)(?<!\d[.,]){written}(?:\.0+(?!\d))?(?!\d)(?![.,]\d)")
 
 
 def _in_groups(claim_id: str) -> str:

@@ -297,3 +297,22 @@ def test_claim_id_spaced_digit_by_digit(claims, line):
     # Within a longer run of spaced digits, the same digits are not the claim ID.
     status, (result,) = run(claims, pdf(line.replace("3 0", "7 3 0", 1)))
     assert status == Status.FAIL, result.message
+
+
+@pytest.mark.parametrize("value", ["3000001.0", "3000001.00"])
+def test_labelled_claim_id_written_as_a_decimal_number(claims, value):
+    invoice = xlsx_document(
+        "invoice.xlsx", [["FridayINC Inc."], ["Claim ID", value], [AMOUNT]], kind="invoice"
+    )
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS, result.message
+    assert result.evidence[0].location == "Sheet!B2" and value in result.evidence[0].excerpt
+    # Unlabelled, a decimal number is an amount, not the claim ID.
+    status, (result,) = run(claims, pdf(f"Enable Frontline Workshop {value}"))
+    assert status == Status.FAIL, result.message
+
+
+def test_labelled_claim_id_with_a_fraction_is_named_as_written(claims):
+    status, (result,) = run(claims, pdf("Claim ID: 3000001.5"))
+    assert status == Status.FAIL
+    assert "it shows claim ID 3000001.5 instead" in result.message
