@@ -30,6 +30,11 @@ DEFAULT_TEMPLATE_FAIL_AT = NEAR_COPY
 # The engine compares documents of at least 12 distinct 3-word shingles; with fewer words
 # than this there is nothing to compare, and no opinion to give.
 MIN_WORDS = 14
+# Below this many words a near copy is a warning, never a failure: a cover page or a
+# sentence or two of summary reads the same for every customer once the names are masked
+# ("Workshop report, <customer>, <date>"); a four-slide deck of one line a slide (40
+# words and more) that matches another claim's is that claim's POE.
+COPY_MIN_WORDS = 30
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_]+")
 # Matches listed in a message; the evidence lists more.
 SHOWN = 3
@@ -69,14 +74,18 @@ def is_template(match: DocumentMatch) -> bool:
     return match.source == "template" or match.claim_id is None
 
 
-def _enough_text(document: DocumentView) -> bool:
+def _words_up_to(document: DocumentView, limit: int) -> int:
     # Count only as far as needed: a long document's words need not all be listed.
-    return sum(1 for _ in islice(_TOKEN.finditer(document.text), MIN_WORDS)) >= MIN_WORDS
+    return sum(1 for _ in islice(_TOKEN.finditer(document.text), limit))
+
+
+def _enough_text(document: DocumentView) -> bool:
+    return _words_up_to(document, MIN_WORDS) >= MIN_WORDS
 
 
 class DuplicatePoe(Check):
     id = "duplicate-poe"
-    version = "9"
+    version = "10"
     title = "POE is not copied"
     description = (
         "No POE document is the same as, or nearly the same as, a document of another claim or "
@@ -84,9 +93,10 @@ class DuplicatePoe(Check):
         "(the same deck saved as PDF, with only the customer's name changed, cut short or "
         "padded with pages of its own). A near copy of another claim's POE fails from the "
         "`fail_at` setting (default 0.85) and warns from 0.8; a near copy of a template example "
-        "fails from 0.8 (`template_fail_at`). A Public Sector Disclosure is a standard form, so "
-        "only an identical file counts as a copy of one; a report that carries a disclosure "
-        "page is compared as a report."
+        "fails from 0.8 (`template_fail_at`). A document of fewer than 30 words is too short "
+        "to call a copy: a near copy of it warns, and only an identical file fails. A Public "
+        "Sector Disclosure is a standard form, so only an identical file counts as a copy of "
+        "one; a report that carries a disclosure page is compared as a report."
     )
 
     def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
@@ -148,9 +158,13 @@ class DuplicatePoe(Check):
         fail_at: float,
         template_fail_at: float,
     ) -> Result:
+        short = _words_up_to(document, COPY_MIN_WORDS) < COPY_MIN_WORDS
+
         def fails(match: DocumentMatch) -> bool:
+            if match.identical_file:
+                return True
             limit = template_fail_at if is_template(match) else fail_at
-            return match.identical_file or match.similarity >= limit
+            return not short and match.similarity >= limit
 
         # Copies first, then the closest.
         matches = sorted(matches, key=lambda m: not fails(m))
@@ -168,6 +182,13 @@ class DuplicatePoe(Check):
         ]  # fmt: skip
         if fails(matches[0]):
             return Result.failed(f"{document.file_name} is {listed}{more}.", evidence)
+        if short:
+            return Result.warning(
+                f"{document.file_name} is {listed}{more}, but it has fewer than "
+                f"{COPY_MIN_WORDS} words: too short to call a copy (a cover page or a standard "
+                "sentence reads the same in every claim); compare the two documents.",
+                evidence,
+            )
         return Result.warning(
             f"{document.file_name} is {listed}{more}: similar, below the {_percent(fail_at)} "
             "that counts as a copy; compare the two documents.",

@@ -362,3 +362,60 @@ def test_the_candidates_words_are_fetched_in_one_query(runner, session, tmp_path
     asked = [digests for digests in asked if digests]
     assert len(asked) == 4 and all(len(digests) >= 3 for digests in asked)
     assert [r["status"] for r in check_results(runner, "3200034")] == ["fail"]
+
+
+SUMMARY = (
+    "Enable Frontline Workshop delivered by FridayINC on site for the store operations team of "
+    "{customer}, with shift scheduling and task management shown on the tenant."
+)
+OWN_DECK = [
+    ("Executive Summary", "Northwind Traders Inc is a hospital group with 2,300 nurses and porters "
+     "in four hospitals; handover notes are written on paper at every ward change."),
+    ("Frontline Scenarios", "Ward handover in Lists on a bedside tablet, and porter dispatch from a "
+     "Power Apps form to the nearest free porter through Walkie Talkie."),
+    ("Next Steps", "Build the cardiology ward's handover list by 20 November; trial porter dispatch "
+     "on the night shift from 1 December; review with the chief nursing officer in January."),
+]  # fmt: skip
+
+
+def test_a_two_sentence_summary_alike_in_two_claims_warns_not_fails(runner, session, tmp_path):
+    """27 words, the same for every customer once the names are masked: not a copied POE."""
+    runner.invoke(args=["catalog", "load", str(REPO / "workbench/data/catalog.json")])
+    invoice = default_documents("3200031")[0]
+    ours = docx_document("summary.docx", [SUMMARY.format(customer="Contoso Ltd")])
+    _import(runner, tmp_path, "a", "3200031", [invoice, ours, DECK])
+    theirs = docx_document("summary.docx", [SUMMARY.format(customer="Northwind Traders Inc")])
+    own = pptx_document("deck.pptx", OWN_DECK)
+    _import(runner, tmp_path, "b", "3200032", [invoice, theirs, own], FABRIKAM)
+
+    results = check_results(runner, "3200032")
+    assert [r["status"] for r in results] == ["warn"]
+    assert results[0]["message"].startswith(
+        "summary.docx is 100% the same text as summary.docx of claim 3200031, but it has fewer "
+        "than 30 words: too short to call a copy"
+    )
+
+    # The very same short file is still a copy.
+    ours.write(tmp_path / "summary.docx")
+    same = raw_document("summary.docx", (tmp_path / "summary.docx").read_bytes())
+    _import(runner, tmp_path, "c", "3200033", [invoice, same], FABRIKAM)
+    results = check_results(runner, "3200033")
+    assert [r["status"] for r in results] == ["fail"]
+    assert (
+        "summary.docx is the very same file as summary.docx of claim 3200031"
+        in (results[0]["message"])
+    )
+
+
+def test_under_30_words_a_near_copy_warns_from_30_it_fails(claims):
+    summary = docx_document("summary.docx", [SUMMARY.format(customer="Contoso Ltd")])  # 27 words
+    status, results = run(claims, {"summary.docx": [match(1.0)]}, [summary])
+    assert status == Status.WARN
+    assert "fewer than 30 words: too short to call a copy" in results[0]["message"]
+    # Four slides of a line each (41 words) like another claim's are its POE.
+    deck = default_documents()[1]
+    status, results = run(claims, {"workshop-report.pptx": [match(0.92)]}, [deck])
+    assert status == Status.FAIL
+    assert results[0]["message"] == (
+        "workshop-report.pptx is 92% the same text as findings.pptx of claim 3100004."
+    )
