@@ -90,8 +90,9 @@ class DuplicatePoe(Check):
     description = (
         "No POE document is the same as, or nearly the same as, a document of another claim or "
         "the engagement's template example: identical files, and near copies across formats "
-        "(the same deck saved as PDF, with only the customer's name changed, cut short or "
-        "padded with pages of its own). A near copy of another claim's POE fails from the "
+        "(the same deck saved as PDF, with only the customer's name or its dates and figures "
+        "changed, cut short or padded with pages of its own). A near copy of another claim's "
+        "POE fails from the "
         "`fail_at` setting (default 0.85) and warns from 0.8; a near copy of a template example "
         "fails from 0.8 (`template_fail_at`). A document of fewer than 30 words is too short "
         "to call a copy: a near copy of it warns, and only an identical file fails. A Public "

@@ -194,3 +194,34 @@ def test_resemblance_counts_what_the_shorter_text_shares():
     # A few sentences inside a long document are a quote: Jaccard decides.
     quote = original[: similarity.MIN_CONTAINED - 1]
     assert similarity.resemblance(original, quote) == similarity.jaccard(original, quote)
+
+
+def test_each_run_of_numbers_is_one_word_whatever_its_value():
+    ours = "On 2 October 2026 the 42 stores and $18,000 budget were agreed; TPID 12345678. " * 4
+    theirs = "On 19 October 2027 the 7 stores and $950 budget were agreed; TPID 12345678. " * 4
+    assert similarity.jaccard(similarity.shingles(ours), similarity.shingles(theirs)) == 1.0
+    # Numbers of more than NUMBER_DIGITS digits are identifiers, compared as they are.
+    other_id = theirs.replace("12345678", "87654321")
+    assert similarity.jaccard(similarity.shingles(ours), similarity.shingles(other_id)) < 0.8
+
+
+def test_figures_changed_in_prose_are_a_near_copy_but_not_against_an_invoice():
+    from types import SimpleNamespace
+
+    prose = " ".join(f"w{n}" for n in range(120))
+    ours = word_hashes(f"{prose} on 2 October 2026 for $18,000 in 42 stores")
+    theirs = word_hashes(f"{prose} on 19 October 2027 for $9,500 in 7 stores")
+
+    def near(kind: str) -> list:
+        signature = SimpleNamespace(sha256="x", claim_id=1, kind=kind, id=1)
+        return similarity.near_copies(
+            ours, [signature], masked=(), words_of=lambda _: theirs, masks_of=lambda _: ()
+        )
+
+    assert [n.similarity for n in near("poe")] == [1.0]
+    # An invoice is its figures: two of one template differ in little else.
+    as_they_are = similarity.resemblance(
+        similarity.shingle_set(ours, figures=True), similarity.shingle_set(theirs, figures=True)
+    )
+    assert as_they_are < 0.95
+    assert [n.similarity for n in near("invoice")] == [as_they_are]

@@ -419,3 +419,73 @@ def test_under_30_words_a_near_copy_warns_from_30_it_fails(claims):
     assert results[0]["message"] == (
         "workshop-report.pptx is 92% the same text as findings.pptx of claim 3100004."
     )
+
+
+def facts_deck(customer: str, f: dict) -> list[tuple[str, str]]:
+    return [
+        ("Executive Summary", f"{customer} runs {f['stores']} stores with {f['staff']} frontline "
+         f"workers on rotating shifts. Store managers build rosters in spreadsheets every week, "
+         f"about {f['hours']} hours per store. On {f['date']} FridayINC ran the workshop with "
+         f"{f['people']} people from operations, HR and IT; the operations director approved a "
+         f"pilot of Teams Shifts in {f['pilot']} stores with a budget of ${f['budget']:,}."),
+        ("Frontline Scenarios", f"Shift management: publish schedules and approve swaps in Shifts "
+         f"for {f['staff']} workers, and export worked hours to payroll every {f['payday']} days. "
+         f"Task management: the weekly planogram tasks from head office to all {f['stores']} "
+         f"stores. Walkie Talkie on {f['devices']} shared devices in the warehouse."),
+        ("Envisioning Session", f"Shift swaps came first: {f['swaps']} swap requests a month are "
+         f"handled by phone today. The customer has {f['licences']} F3 licences and "
+         f"{f['devices']} shared Android devices; Wi-Fi in the back rooms and sign-in on shared "
+         "devices were the concerns raised."),
+        ("Next Steps", f"Assign {f['licences']} F3 licences by {f['d1']} (owner: IT manager). "
+         f"Enrol {f['devices']} devices in Intune by {f['d2']}. Pilot Shifts in {f['pilot']} "
+         f"stores from {f['d3']} and review the results with the sponsor on {f['d4']}."),
+    ]  # fmt: skip
+
+
+CONTOSO_FACTS = dict(
+    date="2 October 2026", stores=42, staff=900, hours=4, people=11, pilot=3, budget=18000,
+    payday=14, devices=60, swaps=350, licences=900, d1="15 October 2026", d2="30 October 2026",
+    d3="2 November 2026", d4="14 December 2026",
+)  # fmt: skip
+NORTHWIND_FACTS = dict(
+    date="19 October 2026", stores=17, staff=430, hours=6, people=8, pilot=2, budget=9500,
+    payday=7, devices=25, swaps=120, licences=430, d1="28 October 2026", d2="9 November 2026",
+    d3="16 November 2026", d4="18 January 2027",
+)  # fmt: skip
+
+
+def test_a_copy_with_its_dates_counts_and_amounts_changed_fails(runner, session, tmp_path):
+    """Every figure of the deck changed (close to a third of its 3-word runs hold one), the
+    text kept."""
+    runner.invoke(args=["catalog", "load", str(REPO / "workbench/data/catalog.json")])
+    invoice = default_documents("3200041")[0]
+    original = pptx_document("report.pptx", facts_deck("Contoso Retail Ltd", CONTOSO_FACTS))
+    _import(runner, tmp_path, "a", "3200041", [invoice, original])
+    copy = facts_deck("Northwind Traders Inc", NORTHWIND_FACTS)
+    _import(
+        runner, tmp_path, "b", "3200042", [invoice, pdf_of_slides("nw.pdf", copy, "")], FABRIKAM
+    )
+
+    results = check_results(runner, "3200042")
+    assert [r["status"] for r in results] == ["fail"]
+    assert "the same text as report.pptx of claim 3200041" in results[0]["message"]
+
+    # Two readiness forms of "label: figure" lines alike only in their labels are not copies.
+    def readiness(seed: int) -> object:
+        lines = [f"{label}: {(seed * (n + 3) * 37) % 4999}" for n, label in enumerate(LABELS)]
+        return docx_document("readiness.docx", ["Windows Readiness Report", *lines])
+
+    _import(runner, tmp_path, "c", "3200043", [invoice, readiness(3)])
+    _import(runner, tmp_path, "d", "3200044", [invoice, readiness(8)], FABRIKAM)
+    assert [r["status"] for r in check_results(runner, "3200044")] == ["pass"]
+
+
+LABELS = [
+    "Devices assessed", "Windows 11 capable devices", "Devices needing a TPM upgrade",
+    "Devices with unsupported CPU", "Devices below 8 GB RAM", "Applications inventoried",
+    "Applications compatible", "Applications needing remediation", "Drivers flagged",
+    "Devices enrolled in Intune", "Devices co-managed", "Average device age in months",
+    "Devices due for replacement", "Autopilot profiles created", "Feature update rings defined",
+    "Pilot devices upgraded", "Upgrade success rate percent", "Median upgrade time in minutes",
+    "Help desk tickets raised", "Users trained",
+]  # fmt: skip

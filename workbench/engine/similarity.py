@@ -12,7 +12,12 @@ as it keeps about half of the other text or more (the bands' reach).
 Before shingling, each document's own parties (customer and partner names,
 customer domain) are masked, each mention as one word whatever the name's
 length or legal form: a deck copied from another claim with only the customer
-name changed then has the same text as its original.
+name changed then has the same text as its original. Numbers are compared the
+same way, each run of them as one word whatever its value: a report reused
+with its dates, counts and amounts changed has the same text as its original.
+That holds only where the words around the figures are mostly the same text
+with the figures as they are (``FIGURES_KEPT``): two tables or forms of figures
+under the same labels are alike only in their labels.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, TypeVar
 
 import numpy as np
@@ -43,10 +49,15 @@ MIN_SHINGLES = 12
 # Below this many shingles, a text found inside a longer one is a passage, not a copy.
 MIN_CONTAINED = 50
 NEAR_COPY = 0.8
+# Figures that differ count as the same text only where this much of the text is the same
+# with its figures as they are. A reused report keeps it (a number-dense deck with every
+# date, count and amount changed: 0.7); two device inventories, or two readiness forms of
+# "label: figure" lines, share their labels and little else (0.1-0.4), and are not copies.
+FIGURES_KEPT = 0.5
 SEED = 20261125
 # Signatures hash the readers' words as this module shingles and masks them: a
 # change to either makes stored signatures stale, so both are in their version.
-SIGNATURE_VERSION = f"{READER_VERSION}/s2"
+SIGNATURE_VERSION = f"{READER_VERSION}/s3"
 
 _LEGAL_SUFFIXES = frozenset(
     [
@@ -79,6 +90,29 @@ _LEGAL_SUFFIXES = frozenset(
 # What a masked party name becomes; no word of a text can be this (the tokenizer drops NUL).
 MASK = "\x00party"
 _MASK_HASH = np.uint32(hash_word(MASK))
+# What a number becomes. Words come here as hashes, so a number is told by its hash:
+# every string of up to NUMBER_DIGITS digits, hashed once. That covers a report's
+# dates, counts and amounts (a year, "18,000" as "18" and "000"); a longer number is
+# an identifier (a TPID, a phone number) and is compared as it is.
+NUMBER = "\x00number"
+_NUMBER_HASH = np.uint32(hash_word(NUMBER))
+NUMBER_DIGITS = 5
+
+
+@cache
+def _number_hashes() -> np.ndarray:
+    """The sorted hashes of every number of up to NUMBER_DIGITS digits (built on first use:
+    0.2 s, which a process that never compares texts should not pay)."""
+    return np.unique(
+        np.fromiter(
+            (
+                hash_word(f"{value:0{width}d}")
+                for width in range(1, NUMBER_DIGITS + 1)
+                for value in range(10**width)
+            ),
+            dtype=np.uint32,
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -142,8 +176,11 @@ _POSITION = np.array(
 _MAX32 = np.uint64(0xFFFFFFFF)
 
 
-def shingle_set(hashes: bytes | np.ndarray, masked: Iterable[str] = ()) -> np.ndarray:
-    """The sorted, distinct 32-bit hashes of the word 3-grams, with ``masked`` parties masked.
+def shingle_set(
+    hashes: bytes | np.ndarray, masked: Iterable[str] = (), *, figures: bool = False
+) -> np.ndarray:
+    """The sorted, distinct 32-bit hashes of the word 3-grams, with ``masked`` parties masked,
+    and each run of numbers as one word (with ``figures``, each number as it is).
 
     All in numpy: masking, mixing and de-duplicating tens of thousands of words
     takes a millisecond, so it can be done per comparison with both claims' masks.
@@ -152,6 +189,8 @@ def shingle_set(hashes: bytes | np.ndarray, masked: Iterable[str] = ()) -> np.nd
     masked = tuple(masked)
     if len(words) and masked:
         words = _masked(words, masked)
+    if len(words) and not figures:
+        words = _numbers_as_one(words)
     count = len(words) - SHINGLE_WORDS + 1
     if count <= 0:
         return np.empty(0, dtype=np.uint64)
@@ -231,6 +270,17 @@ def _mask_words(
         tuple(phrases),
         np.array(firsts, dtype=np.uint32),
     )
+
+
+def _numbers_as_one(sequence: np.ndarray) -> np.ndarray:
+    """``sequence`` with each run of numbers ("2 October 2026" has two, "$18,000" one) as one
+    ``NUMBER`` word."""
+    number = _among(sequence, _number_hashes())
+    if not number.any():
+        return sequence
+    first = number.copy()
+    first[1:] &= ~number[:-1]
+    return np.where(number, _NUMBER_HASH, sequence)[first | ~number]
 
 
 def shingles(text: str, masked: Iterable[str] = ()) -> np.ndarray:
@@ -394,20 +444,34 @@ def near_copies(
 
     The pair is compared with both claims' parties masked: a copy that still
     carries the other claim's customer name is as much a copy as one that
-    replaced it.
+    replaced it; and its numbers as one word, unless too little of the text is
+    the same with them as they are (``FIGURES_KEPT``) or the candidate is an
+    invoice.
     """
     found = []
     # Candidates of one claim, or templates (no masks of their own), mask ours alike.
-    ours: dict[frozenset[str], np.ndarray] = {}
+    ours: dict[tuple[frozenset[str], bool], np.ndarray] = {}
+
+    def alike(theirs: bytes, both: frozenset[str], *, template: bool, figures: bool) -> float:
+        if (both, figures) not in ours:
+            ours[both, figures] = shingle_set(hashes, both, figures=figures)
+        return resemblance(
+            ours[both, figures], shingle_set(theirs, both, figures=figures), template=template
+        )
+
     for signature in candidates:
         both = frozenset(masked).union(masks_of(signature))
-        if both not in ours:
-            ours[both] = shingle_set(hashes, both)
-        similarity = resemblance(
-            ours[both],
-            shingle_set(words_of(signature.sha256), both),
-            template=signature.claim_id is None,
-        )
+        theirs = words_of(signature.sha256)
+        template = signature.claim_id is None
+        if signature.kind == "invoice":
+            # An invoice is its figures: two of one partner's template differ in little else.
+            similarity = alike(theirs, both, template=template, figures=True)
+        else:
+            similarity = alike(theirs, both, template=template, figures=False)
+            if similarity >= threshold:
+                as_they_are = alike(theirs, both, template=template, figures=True)
+                if as_they_are < FIGURES_KEPT:
+                    similarity = as_they_are
         if similarity >= threshold:
             found.append(NearCopy(signature, similarity))
     return sorted(found, key=lambda n: (-n.similarity, n.signature.id))
