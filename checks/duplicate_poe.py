@@ -36,6 +36,21 @@ MIN_WORDS = 14
 # words and more) that matches another claim's is that claim's POE.
 COPY_MIN_WORDS = 30
 _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_]+")
+# A claim in one of these statuses did not pay and never will. The guide lets a partner
+# claim the same customer again for the engagement ("reclaim ... after a claim has expired,
+# been cancelled, or been rejected"), and the new claim's POE is that of the same work.
+CLOSED_UNPAID = frozenset(
+    {
+        "Rejected",
+        "Rejected final",
+        "Disputed claim expired",
+        "Post submission claim expired",
+        "Not submitted claim expired",
+        "Cancelled",
+        "Customer consent declined",
+        "Customer consent expired",
+    }
+)
 # Matches listed in a message; the evidence lists more.
 SHOWN = 3
 MAX_EVIDENCE = 10
@@ -74,6 +89,16 @@ def is_template(match: DocumentMatch) -> bool:
     return match.source == "template" or match.claim_id is None
 
 
+def reclaimed(match: DocumentMatch, claim: ClaimView) -> bool:
+    """Whether ``match`` is the POE of this customer's earlier, unpaid claim for this engagement."""
+    return (
+        match.claim_status in CLOSED_UNPAID
+        and match.engagement_id == claim.engagement.id
+        and match.customer_id is not None
+        and match.customer_id.casefold() == claim.customer.id.casefold()
+    )
+
+
 def _words_up_to(document: DocumentView, limit: int) -> int:
     # Count only as far as needed: a long document's words need not all be listed.
     return sum(1 for _ in islice(_TOKEN.finditer(document.text), limit))
@@ -97,7 +122,9 @@ class DuplicatePoe(Check):
         "fails from 0.8 (`template_fail_at`). A document of fewer than 30 words is too short "
         "to call a copy: a near copy of it warns, and only an identical file fails. A Public "
         "Sector Disclosure is a standard form, so only an identical file counts as a copy of "
-        "one; a report that carries a disclosure page is compared as a report."
+        "one; a report that carries a disclosure page is compared as a report. The POE of the "
+        "same customer's earlier claim for the engagement, closed unpaid (expired, cancelled "
+        "or rejected), is a reclaim: a warning, not a copy."
     )
 
     def run(self, claim: ClaimView, context: CheckContext) -> list[Result]:
@@ -120,7 +147,7 @@ class DuplicatePoe(Check):
                 key=lambda m: (not m.identical_file, -m.similarity, m.claim_id or "", m.file_name),
             )
             if matches:
-                results.append(self._copied(document, matches, fail_at, template_fail_at))
+                results.append(self._copied(claim, document, matches, fail_at, template_fail_at))
             elif not document.readable:
                 results.append(
                     Result.unreadable(
@@ -154,6 +181,7 @@ class DuplicatePoe(Check):
 
     def _copied(
         self,
+        claim: ClaimView,
         document: DocumentView,
         matches: list[DocumentMatch],
         fail_at: float,
@@ -162,6 +190,8 @@ class DuplicatePoe(Check):
         short = _words_up_to(document, COPY_MIN_WORDS) < COPY_MIN_WORDS
 
         def fails(match: DocumentMatch) -> bool:
+            if reclaimed(match, claim):
+                return False
             if match.identical_file:
                 return True
             limit = template_fail_at if is_template(match) else fail_at
@@ -183,6 +213,15 @@ class DuplicatePoe(Check):
         ]  # fmt: skip
         if fails(matches[0]):
             return Result.failed(f"{document.file_name} is {listed}{more}.", evidence)
+        if reclaimed(matches[0], claim):
+            earlier = matches[0]
+            return Result.warning(
+                f"{document.file_name} is {listed}{more}. Claim {earlier.claim_id} was for the "
+                f"same customer and engagement and is {earlier.claim_status}: a reclaim reuses "
+                "the POE of the same work. Confirm that the earlier claim was not paid and "
+                "that the POE is current.",
+                evidence,
+            )
         if short:
             return Result.warning(
                 f"{document.file_name} is {listed}{more}, but it has fewer than "

@@ -154,6 +154,12 @@ class DocumentMatch:
     # The other document's text, given where it is another claim's invoice: two invoices
     # from one template are alike, and only what they say (their numbers) tells them apart.
     segments: tuple[Segment, ...] = ()
+    # The other claim's customer ID, engagement and status (None for a template example):
+    # a POE reused by the same customer's claim for the same engagement is a reclaim when
+    # the earlier claim was closed unpaid, a second claim for the same work when it was not.
+    customer_id: str | None = None
+    engagement_id: str | None = None
+    claim_status: str | None = None
 
 
 @dataclass(frozen=True)

@@ -489,3 +489,53 @@ LABELS = [
     "Pilot devices upgraded", "Upgrade success rate percent", "Median upgrade time in minutes",
     "Help desk tickets raised", "Users trained",
 ]  # fmt: skip
+
+
+def _set_status(session, claim_id: str, status: str) -> None:
+    from sqlalchemy import select
+
+    from workbench.domain.enums import ClaimStatus
+    from workbench.models import Claim
+
+    session.scalars(select(Claim).where(Claim.claim_id == claim_id)).one().status = ClaimStatus(
+        status
+    )
+    session.commit()
+
+
+@pytest.mark.parametrize(
+    "earlier", ["Post submission claim expired", "Cancelled", "Rejected final"]
+)
+def test_the_same_customers_reclaim_after_an_unpaid_claim_warns(runner, session, tmp_path, earlier):
+    """The guide's "reclaim ... after a claim has expired, been cancelled, or been rejected":
+    the new claim carries the POE of the same work, which is no copy of another's."""
+    runner.invoke(args=["catalog", "load", str(REPO / "workbench/data/catalog.json")])
+    invoice = default_documents("3200051")[0]
+    _import(runner, tmp_path, "a", "3200051", [invoice, DECK])
+    _set_status(session, "3200051", earlier)
+    _import(runner, tmp_path, "b", "3200052", [invoice, DECK])
+
+    results = check_results(runner, "3200052")
+    assert [r["status"] for r in results] == ["warn"]
+    assert results[0]["message"] == (
+        "workshop-report.pptx is the very same file as workshop-report.pptx of claim 3200051. "
+        f"Claim 3200051 was for the same customer and engagement and is {earlier}: a reclaim "
+        "reuses the POE of the same work. Confirm that the earlier claim was not paid and that "
+        "the POE is current."
+    )
+    copy = "workshop-report.pptx is the very same file as workshop-report.pptx of claim 3200051"
+    # Another customer's claim, or this customer's for another engagement, copies it.
+    _import(runner, tmp_path, "c", "3200053", [invoice, DECK], FABRIKAM)
+    folder = write_bundle(tmp_path / "d", claim_id="3200054", documents=[invoice, DECK],
+                          engagement_id="collaborative-apps-workshop")  # fmt: skip
+    assert runner.invoke(args=["import", str(folder)]).exit_code == 0
+    for claim_id in ("3200053", "3200054"):
+        results = check_results(runner, claim_id)
+        assert [r["status"] for r in results] == ["fail"]
+        assert results[0]["message"].startswith(copy)
+    # Once the earlier claim is paid, or while it is still open, it is a second claim.
+    for status in ("Approved", "Under review"):
+        _set_status(session, "3200051", status)
+        results = check_results(runner, "3200052")
+        assert [r["status"] for r in results] == ["fail"]
+        assert results[0]["message"].startswith(copy)

@@ -31,6 +31,7 @@ from workbench.engine.extractions import cached_extractions, start_extractions, 
 from workbench.extract import ExtractionPool
 from workbench.models import (
     Claim,
+    Customer,
     Document,
     DocumentVersion,
     Engagement,
@@ -261,16 +262,29 @@ def _fingerprints(
 def _same_bytes(session: Session, claim: Claim, versions) -> dict[str, list[DocumentMatch]]:
     """Identical files in other claims, by content hash, for all of ``versions`` at once."""
     rows = session.execute(
-        select(DocumentVersion.sha256, Claim.claim_id, Document.file_name, Document.kind)
+        select(
+            DocumentVersion.sha256, Claim.claim_id, Document.file_name, Document.kind,
+            Customer.external_id, Claim.engagement_id, Claim.status,
+        )
         .join(Document, DocumentVersion.document_id == Document.id)
         .join(Claim, Document.claim_id == Claim.id)
+        .join(Customer, Claim.customer_id == Customer.id)
         .where(DocumentVersion.sha256.in_({v.sha256 for v in versions}), Claim.id != claim.id)
         .distinct()
-    )
+    )  # fmt: skip
     found: dict[str, list[DocumentMatch]] = {}
-    for digest, claim_id, file_name, kind in rows:
+    for digest, claim_id, file_name, kind, customer_id, engagement_id, status in rows:
         found.setdefault(digest, []).append(
-            DocumentMatch(claim_id, file_name, kind.value, 1.0, True)
+            DocumentMatch(
+                claim_id,
+                file_name,
+                kind.value,
+                1.0,
+                True,
+                customer_id=customer_id,
+                engagement_id=engagement_id,
+                claim_status=status.value,
+            )
         )
     return found
 
@@ -308,8 +322,12 @@ def _matches(
             key = (signature.claim.claim_id, signature.label)
             same = signature.sha256 == version.sha256
             text = segments_of(signature.sha256) if signature.kind == "invoice" and not same else ()
-            match = DocumentMatch(signature.claim.claim_id, signature.label, signature.kind,
-                                  near.similarity, same, segments=text)  # fmt: skip
+            other = signature.claim
+            match = DocumentMatch(other.claim_id, signature.label, signature.kind,
+                                  near.similarity, same, segments=text,
+                                  customer_id=other.customer.external_id,
+                                  engagement_id=other.engagement_id,
+                                  claim_status=other.status.value)  # fmt: skip
         if key not in found:
             found[key] = match
     return tuple(
