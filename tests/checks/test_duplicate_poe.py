@@ -343,11 +343,15 @@ def test_the_candidates_words_are_fetched_in_one_query(runner, session, tmp_path
 
     runner.invoke(args=["catalog", "load", str(REPO / "workbench/data/catalog.json")])
     customers = ["Northwind Traders Inc", "Tailspin Toys Ltd", "Adatum Corporation"]
+
+    def deck(name):  # the same report, made out to each customer: files of their own
+        title, text = REPORT[0]
+        return pptx_document("report.pptx", [(title, f"{text} Prepared for {name}."), *REPORT[1:]])
+
     for number, name in enumerate(customers, start=3200031):
         customer = {"name": name, "id": f"c{number}.com", "contact_email": f"li@c{number}.com"}
         _import(runner, tmp_path, str(number), str(number),
-                [default_documents(str(number))[0], pptx_document("report.pptx", REPORT)],
-                customer)  # fmt: skip
+                [default_documents(str(number))[0], deck(name)], customer)  # fmt: skip
     asked = []
     original = snapshot.word_hashes_of
     monkeypatch.setattr(
@@ -356,9 +360,9 @@ def test_the_candidates_words_are_fetched_in_one_query(runner, session, tmp_path
         lambda s, digests: asked.append(set(digests)) or original(s, digests),
     )
     _import(runner, tmp_path, "last", "3200034",
-            [default_documents("3200034")[0], pptx_document("report.pptx", REPORT)])  # fmt: skip
+            [default_documents("3200034")[0], deck("Contoso Retail Ltd")])  # fmt: skip
     # The new claim and, as related claims, the three others: each asks once, for the other
-    # decks (and the invoices alike across these claims).
+    # decks.
     asked = [digests for digests in asked if digests]
     assert len(asked) == 4 and all(len(digests) >= 3 for digests in asked)
     assert [r["status"] for r in check_results(runner, "3200034")] == ["fail"]
