@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from itertools import pairwise
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 __all__ = [
     "Amount",
@@ -456,19 +456,31 @@ def normalise(text: str) -> str:
 class Line:
     """One line of a document: a PDF text line, a table row, a spreadsheet row.
 
-    ``cells`` gives, for a spreadsheet row, each cell's span in ``text`` and its location.
+    ``cells`` gives, for a spreadsheet row, each cell's span in ``text`` and its location;
+    ``columns`` each cell's column number (A is 1). Blank cells are not in ``text``, so the
+    n-th value of a row need not be in its sheet's n-th column: only ``columns`` says which.
     """
 
     location: str
     text: str  # normalised (what the parser reads)
     original: str  # as written (what evidence quotes)
     cells: tuple[tuple[int, int, str], ...] = ()
+    columns: tuple[int, ...] = ()
 
     def location_at(self, position: int) -> str:
         for start, end, location in self.cells:
             if start <= position <= end:
                 return location
         return self.location
+
+    def column_at(self, position: int) -> int | None:
+        """The sheet column of the cell holding text[position], or None off a sheet."""
+        if not self.columns:
+            return None
+        for (start, end, _location), column in zip(self.cells, self.columns, strict=True):
+            if start <= position <= end:
+                return column
+        return None
 
     @property
     def excerpt(self) -> str:
@@ -513,16 +525,17 @@ def lines_of(segments: Iterable) -> list[Line]:
                 if piece.strip():
                     lines.append(Line(segment.location, normalise(piece), piece))
     for key in order:
-        parts, cells, position = [], [], 0
-        for _column, location, value in sorted(rows[key])[:MAX_CELLS_PER_ROW]:
+        parts, cells, columns, position = [], [], [], 0
+        for column, location, value in sorted(rows[key])[:MAX_CELLS_PER_ROW]:
             value = " ".join(normalise(value).split())
             if parts:
                 position += 1  # the tab between cells
             cells.append((position, position + len(value), location))
+            columns.append(column)
             parts.append(value)
             position += len(value)
         text = "\t".join(parts)
-        lines.append(Line(cells[0][2], text, text, tuple(cells)))
+        lines.append(Line(cells[0][2], text, text, tuple(cells), tuple(columns)))
     return lines
 
 
@@ -751,6 +764,11 @@ def column_currencies(line: Line) -> tuple[str, ...]:
     currency counts when it is in brackets or a header cell of its own, and the columns
     are a few words apart; "Payment in USD or EUR" names no columns.
     """
+    return tuple(m.code for m in _currency_titles(line))
+
+
+def _currency_titles(line: Line) -> list[_Marker]:
+    """The currency markers of ``column_currencies``, where the header line has them."""
     text = line.text
     columns: list[_Marker] = []
     for marker in _markers(text):
@@ -763,11 +781,11 @@ def column_currencies(line: Line) -> tuple[str, ...]:
             columns.append(marker)
     codes = [m.code for m in columns]
     if len(codes) < 2 or len(set(codes)) != len(codes):
-        return ()
+        return []
     for left, right in pairwise(columns):
         if len(_WORD.findall(text, left.end, right.start)) > MAX_TITLE_WORDS:
-            return ()
-    return tuple(codes)
+            return []
+    return columns
 
 
 # The titles of a table's tax columns: what is before tax, the tax, and what includes it.
@@ -806,35 +824,40 @@ def column_kinds(line: Line) -> tuple[tuple[str, str], ...]:
     the last amount of the row. A header names a pre-tax column, then a tax column, maybe
     then a column with the tax included; its titles stand a few words apart.
     """
+    return tuple((kind, title) for kind, title, _start in _tax_titles(line))
+
+
+def _tax_titles(line: Line) -> list[tuple[str, str, int]]:
+    """The titles of ``column_kinds`` as (kind, title, where the title starts)."""
     text = line.text
     if _PROSE.search(text):
-        return ()  # "Prices are net of VAT, total due in 30 days" is a sentence
+        return []  # "Prices are net of VAT, total due in 30 days" is a sentence
     titles = _column_titles(text)
     kinds = [kind for kind, _start, _end in titles]
     if "tax" not in kinds:
-        return ()
+        return []
     # The columns that matter start just before the tax column: "Qty | Unit price | Amount |
     # VAT | Total" has the amount columns Amount, VAT, Total.
     first = kinds.index("tax") - 1
     if first < 0 or kinds[first] not in ("pretax", "plain"):
-        return ()
+        return []
     titles, kinds = titles[first:], kinds[first:]
     if kinds[0] == "plain":
         if kinds[2:3] != ["total"]:
-            return ()  # "Amount | VAT" alone does not say the amount is before tax
+            return []  # "Amount | VAT" alone does not say the amount is before tax
         kinds[0] = "pretax"
     # Any other "amount" word is part of a title the reader could not join ("Montant EUR TTC").
     kept = [0] + [i for i in range(1, len(kinds)) if kinds[i] != "plain"]
     titles, kinds = [titles[i] for i in kept], [kinds[i] for i in kept]
     if len(set(kinds)) != len(kinds):
-        return ()
+        return []
     for (_k, _s, left_end), (_k2, right_start, _e) in pairwise(titles):
         if len(_WORD.findall(text, left_end, right_start)) > MAX_TITLE_WORDS:
-            return ()
-    return tuple(
-        (kind, " ".join(text[start:end].split()))
+            return []
+    return [
+        (kind, " ".join(text[start:end].split()), start)
         for kind, (_k, start, end) in zip(kinds, titles, strict=True)
-    )
+    ]
 
 
 def _column_titles(text: str) -> list[tuple[str, int, int]]:
@@ -865,6 +888,33 @@ def _column_titles(text: str) -> list[tuple[str, int, int]]:
 _Column = TypeVar("_Column")  # a currency code, or a tax column's (kind, title)
 
 
+@dataclass(frozen=True)
+class _Columns(Generic[_Column]):
+    """The amount columns a table header declared, in order, and the table it heads.
+
+    ``at`` keys them by sheet column when the header is a sheet row with each title in a
+    cell of its own; None otherwise (PDF lines, DOCX rows: only the order is known).
+    """
+
+    container: str
+    titles: tuple[_Column, ...]
+    at: dict[int, _Column] | None
+
+    @classmethod
+    def of(
+        cls, line: Line, container: str, titles: Sequence[tuple[int, _Column]]
+    ) -> _Columns[_Column]:
+        """The columns whose ``titles`` (where each starts, title) head ``line``."""
+        at: dict[int, _Column] | None = {} if line.columns else None
+        for start, title in titles:
+            column = line.column_at(start)
+            if at is None or column is None or column in at:
+                at = None  # two titles in one cell: their values are told apart by order
+                break
+            at[column] = title
+        return cls(container, tuple(title for _start, title in titles), at)
+
+
 def _money_positions(
     text: str, numbers: Sequence[_Number], bound: dict[int, list[_Marker]], own_currency: bool
 ) -> list[int]:
@@ -882,59 +932,126 @@ def _money_positions(
     ]  # fmt: skip
 
 
-def _column_codes(
-    text: str, numbers: Sequence[_Number], bound: dict[int, list[_Marker]], columns: Sequence[str]
-) -> dict[int, str]:
-    """The currency of each amount in the columns a header declared (index -> code).
-
-    The last amounts of the row (written like money or filling a cell, with no currency
-    of their own) are the columns' amounts, in the header's order.
-    """
-    return _last_amounts_by_column(text, numbers, bound, columns, own_currency=False)
-
-
-def _last_amounts_by_column(
+def _amounts_by_column(
+    line: Line,
     text: str,
     numbers: Sequence[_Number],
     bound: dict[int, list[_Marker]],
-    columns: Sequence[_Column],
+    columns: _Columns[_Column] | None,
     *,
     own_currency: bool,
 ) -> dict[int, _Column]:
-    """Pair the row's last amounts with a header's columns, in order (index -> column).
+    """Pair the row's amounts with a header's columns (index -> column).
 
-    ``own_currency`` says whether amounts written with a currency of their own count: the
-    tax columns' amounts may carry one, the currency columns' amounts may not.
+    On a sheet, an amount is in the column its cell is in: a blank cell (no VAT, no
+    currency) leaves no trace in the row's text, and counting values would give the
+    next column's title to the one before it. Elsewhere the row's last amounts are the
+    columns', in order. ``own_currency`` says whether amounts written with a currency of
+    their own count: the tax columns' amounts may carry one, the currency columns' may not.
     """
-    if not columns:
+    if columns is None:
         return {}
     money = _money_positions(text, numbers, bound, own_currency=own_currency)
-    if len(money) < len(columns):
+    if columns.at is not None and line.columns:
+        in_cell: dict[int, int] = {}  # sheet column -> the last amount in its cell
+        for index in money:
+            column = line.column_at(numbers[index].start)
+            if column in columns.at:
+                in_cell[column] = index
+        return {index: columns.at[column] for column, index in in_cell.items()}
+    if len(money) < len(columns.titles):
         return {}
-    return dict(zip(money[-len(columns) :], columns, strict=True))
+    return dict(zip(money[-len(columns.titles) :], columns.titles, strict=True))
+
+
+# A sheet column whose cells name the currency of the row's amounts.
+_CURRENCY_TITLE = re.compile(
+    r"(?i)(?:currency|curr\.?|ccy|devise|monnaie|währung|moneda|moeda|valuta|divisa)"
+    r"(?:\s+code)?|通貨"
+)
+# A sheet's header cell is a title: short, and with no number unless a tax rate ("VAT 20%").
+MAX_SHEET_TITLE = 40
+
+
+def _sheet_roles(line: Line) -> dict[int, str]:
+    """What the columns of a sheet's header row hold, by sheet column: "amount", "currency"
+    or "quantity"; {} when the row is not such a header.
+
+    "Description | Qty | Currency | Amount": the rows under it hold a quantity in column
+    B, the currency in C and the amount in D, each of which may be left blank. It takes
+    two such columns, one of them an amount: "Currency | USD", "VAT | Exempt" are a label
+    and its value.
+    """
+    if len(line.cells) < 2:
+        return {}
+    texts = [line.text[start:end] for start, end, _location in line.cells]
+    # Most rows of a large sheet are data: turn them away before matching any title.
+    if any(len(t) > MAX_SHEET_TITLE or (_DIGIT.search(t) and "%" not in t) for t in texts):
+        return {}
+    roles: dict[int, str] = {}
+    for title, column in zip(texts, line.columns, strict=True):
+        kinds = {kind for kind, _s, _e in _column_titles(title)}
+        if _DIGIT.search(title) and kinds != {"tax"}:
+            return {}
+        if _CURRENCY_TITLE.fullmatch(title):
+            roles[column] = "currency"
+        elif _NOT_MONEY.search(title) and not kinds & {"plain", "pretax", "tax"}:
+            roles[column] = "quantity"  # "Qty", "Hours", "Total hours"; not "Unit price"
+        elif kinds:
+            roles[column] = "amount"
+    return roles if len(roles) > 1 and "amount" in roles.values() else {}
+
+
+def _without_currency_cell(
+    line: Line, markers: tuple[_Marker, ...], roles: dict[int, str]
+) -> tuple[str, tuple[_Marker, ...], str | None]:
+    """A sheet row's text with its currency column's cell blanked, the row's other currency
+    markers, and the currency that cell names (None when it is blank).
+
+    The "USD" of a currency column is the currency of the row's amount columns; left in
+    the text it would go to the number next to it, the quantity in "Qty | Currency | Amount".
+    A cell there holding more than a currency ("Total (USD)") is read as it is.
+    """
+    text, code = line.text, None
+    for (start, end, _location), column in zip(line.cells, line.columns, strict=True):
+        if roles.get(column) != "currency":
+            continue
+        for marker in markers:
+            if marker.start == start and marker.end == end:
+                code = marker.code
+                markers = tuple(m for m in markers if m is not marker)
+                text = text[:start] + " " * (end - start) + text[end:]
+                break
+    return text, markers, code
 
 
 def _read_line(
     line: Line,
     pending: tuple[str, str] | None,
-    columns: Sequence[str] = (),
-    tax_columns: Sequence[tuple[str, str]] = (),
+    columns: _Columns[str] | None = None,
+    tax_columns: _Columns[tuple[str, str]] | None = None,
+    roles: dict[int, str] | None = None,
 ) -> tuple[list[_Found], bool]:
     """The amounts on ``line``; ``pending`` is a label line just above (kind, text);
     ``columns`` the currencies of the amount columns a table header above declared;
-    ``tax_columns`` the tax columns it declared (see ``column_kinds``).
+    ``tax_columns`` the tax columns it declared (see ``column_kinds``); ``roles`` what the
+    columns of a sheet's header row hold (see ``_sheet_roles``).
 
     Returns the amounts and whether the pending label was used.
     """
     text = line.text
     markers = _markers(text)
+    row_currency = None
+    if roles:
+        text, markers, row_currency = _without_currency_cell(line, markers, roles)
     cells = [(start, end) for start, end, _loc in line.cells]
     numbers = _scan_numbers(text, markers, cells)
     if not numbers:
         return [], False
     bound = _bind_currencies(text, numbers, markers)
-    column_code = _column_codes(text, numbers, bound, columns)
-    column_kind = _last_amounts_by_column(text, numbers, bound, tax_columns, own_currency=True)
+    column_code = _amounts_by_column(line, text, numbers, bound, columns, own_currency=False)
+    column_kind = _amounts_by_column(line, text, numbers, bound, tax_columns, own_currency=True)
+    role = [roles.get(line.column_at(n.start)) for n in numbers] if roles else [None] * len(numbers)
     # Split the line into runs: numbers with no words between them share one label.
     runs: list[tuple[int, str, list[int]]] = []
     previous_end = 0
@@ -959,7 +1076,7 @@ def _read_line(
             and run_number == 0
             and pending
             and not _LETTER.search(fragment)
-            and any(bound[i] or numbers[i].shaped for i in members)
+            and any(bound[i] or numbers[i].shaped or role[i] == "amount" for i in members)
         ):
             kind, label = pending
             used_pending = True
@@ -968,7 +1085,11 @@ def _read_line(
         label_currency = _resolve([m.code for m in _markers(label)]) if label else None
         # A totals row of a Net | VAT | Gross table: each amount is what its column says.
         in_columns = {i: column_kind[i] for i in members if i in column_kind}
-        if len(in_columns) != len(tax_columns):
+        # Off a sheet, a row short of an amount cannot say which column lacks it; on one the
+        # cells say, but a label with a single amount still names that amount.
+        whole = tax_columns is not None and len(in_columns) == len(tax_columns.titles)
+        by_cell = tax_columns is not None and tax_columns.at is not None
+        if not (whole or (by_cell and (kind is None or len(in_columns) > 1))):
             in_columns = {}
         # An item row of such a table: its amounts stay unlabelled, each knowing its column.
         item_columns = in_columns if kind is None else {}
@@ -982,20 +1103,23 @@ def _read_line(
             source = "written" if currency else ""
             if currency is None and index in column_code:
                 currency, source = column_code[index], "label"
+            if currency is None and row_currency and role[index] == "amount":
+                currency, source = row_currency, "written"
             if currency is None and label_currency:
                 currency, source = label_currency, "label"
             tail = text[number.end :]
             is_unit = not own and _UNIT_AFTER.match(tail) is not None
-            if is_unit or (not own and not_money):
+            if is_unit or (not own and (not_money or role[index] == "quantity")):
                 continue
             if not own and not number.shaped and _is_reference(text, number, kind):
                 continue  # "VAT reverse charge (Art. 44 and 196)", "s.8 VATA 1994"
             if not own and not number.shaped and _is_list_number(text, number):
                 continue  # "... must reach our account. 6. This invoice ..."
             labelled_last = kind is not None and index == members[-1]
-            # A plain number filling a cell of a currency column is that column's amount: a
-            # sheet stores 7,500.00 as 7500, and the cell's format is not in its text.
-            in_currency_column = index in column_code
+            # A plain number filling a cell of a currency column, or of a sheet's column
+            # titled as an amount, is that column's amount: a sheet stores 7,500.00 as 7500,
+            # and the cell's format is not in its text.
+            in_currency_column = index in column_code or role[index] == "amount"
             if own or number.shaped or labelled_last or index in in_columns or in_currency_column:
                 accepted.append((index, _signed(text, number, own), currency, source))
         # The label names the last amount of the run; in a row of currency columns
@@ -1153,32 +1277,37 @@ def read_invoice(segments: Iterable) -> InvoiceReading:
     found: list[_Found] = []
     # A line that is only a label ("TOTAL TTC") labels the amount that starts the next line.
     pending: tuple[str, str] | None = None
-    # The currency columns a table header declared, and the table (or page) it heads.
-    columns: tuple[str, tuple[str, ...]] | None = None
-    tax_columns: tuple[str, tuple[tuple[str, str], ...]] | None = None
+    # The currency columns and tax columns a table header declared, for the table (or page)
+    # it heads; on a sheet, what each column of its header row holds.
+    columns: _Columns[str] | None = None
+    tax_columns: _Columns[tuple[str, str]] | None = None
+    roles: tuple[str, dict[int, str]] | None = None
     stacked = _stacked_labels(lines)
     for position, line in enumerate(lines):
         container = _container(line.location)
-        if columns and columns[0] != container:
+        if columns and columns.container != container:
             columns = None
-        if tax_columns and tax_columns[0] != container:
+        if tax_columns and tax_columns.container != container:
             tax_columns = None
+        if roles and roles[0] != container:
+            roles = None
         amounts, _used = _read_line(
-            line,
-            stacked.get(position, pending),
-            columns[1] if columns else (),
-            tax_columns[1] if tax_columns else (),
+            line, stacked.get(position, pending), columns, tax_columns, roles[1] if roles else None
         )
         if amounts:
             found.extend(amounts)
             pending = None
             continue
-        header = column_currencies(line)
+        header = _currency_titles(line)
         if header:
-            columns = (container, header)
-        titles = column_kinds(line)
+            columns = _Columns.of(line, container, [(m.start, m.code) for m in header])
+        titles = _tax_titles(line)
         if titles:
-            tax_columns = (container, titles)
+            tax_columns = _Columns.of(line, container, [(at, (k, t)) for k, t, at in titles])
+        if line.columns and (sheet_roles := _sheet_roles(line)):
+            roles = (container, sheet_roles)
+            pending = None  # column titles name the columns, not the next row's amounts
+            continue
         kind = classify_label(line.text) if len(line.text) <= 60 else None
         if kind and pending and pending[0] == kind:
             # One label on two lines: "小計 (Subtotal," then "pre-tax)".

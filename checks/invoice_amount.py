@@ -29,7 +29,7 @@ from workbench.check_api import (
 
 class InvoiceAmount(Check):
     id = "invoice-amount"
-    version = "13"
+    version = "14"
     title = "Invoice amount is the payout, before tax, in USD"
     description = (
         "The invoice's pre-tax amount is in USD and equals the payout: the engagement's rate for "
@@ -44,7 +44,10 @@ class InvoiceAmount(Check):
         "subtotal whose total is not it plus the tax listed warns, and "
         "so does an amount labelled as including tax when no tax amount is listed and nothing "
         "says no tax is charged. An invoice in another currency fails; a bare $ on an invoice "
-        "with GST, an ABN or an Australian address is not shown to be USD and warns."
+        "with GST, an ABN or an Australian address is not shown to be USD and warns. On a "
+        "spreadsheet, an amount belongs to the column its cell is in, blank cells or not, and "
+        "a Currency column gives the currency of its row's amounts, not of the quantity "
+        "beside it."
     )
     severity = Severity.BLOCKING
     reads_matches = False

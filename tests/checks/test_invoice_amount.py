@@ -944,3 +944,81 @@ def test_usd_column_of_a_two_currency_sheet_with_the_wrong_amount(claims):
     status, (result,) = run(claims, invoice)
     assert status == Status.FAIL, result.message
     assert result.message.startswith('Invoice shows $12,000.00 USD ("Subtotal")')
+
+
+# A sheet row leaves its blank cells out: its amounts are read in the columns their cells are in.
+def item_sheet(*items, header=("Description", "Qty", "Currency", "Amount")):
+    top = [["FridayINC Inc."], ["INVOICE FRI-2026-0417"], ["Claim ID", "3000001"]]
+    if "Currency" not in header:
+        top[0].append("All amounts in USD")
+    return xlsx_document("invoice.xlsx", [*top, list(header), *items], kind="invoice")
+
+
+@pytest.mark.parametrize(
+    "invoice",
+    [item_sheet(["Assessment", 1, "USD", 7500], ["Migration", 1, None, 7500]),
+     item_sheet(["Assessment", 1, "USD", 7500], ["Migration", 1, "USD", 7500]),
+     item_sheet(["Assessment", "USD", 1, 7500], ["Migration", None, 1, 7500],
+                header=("Description", "Currency", "Qty", "Amount"))],
+    ids=["one-currency-cell-blank", "every-currency-cell-filled", "currency-before-qty"],
+)  # fmt: skip
+def test_sheet_item_rows_with_a_currency_column_add_up_their_amounts(claims, invoice):
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS, result.message
+    assert result.message == (
+        "Invoice shows no total, and item lines whose amounts ($7,500.00 USD + $7,500.00 USD) "
+        "add up to $15,000.00 USD before tax, the same as the market A rate for this engagement "
+        "($15,000.00)."
+    )
+    assert [e.location for e in result.evidence] == ["Sheet!A5 / Sheet!D5", "Sheet!A6 / Sheet!D6"]
+
+
+def test_sheet_item_rows_with_a_blank_currency_cell_of_another_markets_rate_fail(claims):
+    invoice = item_sheet(["Assessment", 1, "USD", 6000], ["Migration", 1, None, 6000])
+    status, (result,) = run(claims, invoice)
+    assert status == Status.FAIL, result.message
+    assert result.message == (
+        "Invoice shows no total, and item lines whose amounts ($6,000.00 USD + $6,000.00 USD) "
+        "add up to $12,000.00 USD before tax; the market A rate for this engagement is $15,000.00."
+    )
+
+
+def test_a_single_item_row_with_its_currency_in_a_column_of_its_own(claims):
+    status, (result,) = run(
+        claims, item_sheet(["AMMP App Modernization", 1, "USD", 12000]), market="B"
+    )
+    assert status == Status.PASS, result.message
+    assert result.message.startswith(
+        "Invoice shows $12,000.00 USD before tax, the same as the market B"
+    )
+    status, (result,) = run(
+        claims, item_sheet(["AMMP App Modernization", 1, "USD", 15000]), market="B"
+    )
+    assert status == Status.FAIL, result.message
+    assert result.message == (
+        "Invoice shows $15,000.00 USD; the market B rate for this engagement is $12,000.00."
+    )
+
+
+NET_VAT_GROSS = ("Description", "Qty", "Net", "VAT", "Gross")
+
+
+def test_sheet_item_rows_with_blank_vat_cells_add_up_their_net_column(claims):
+    invoice = item_sheet(["Assessment", 1, 7500, None, 7500], ["Migration", 1, 7500, None, 7500],
+                         header=NET_VAT_GROSS)  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.PASS, result.message
+    assert "net amounts ($7,500.00 USD + $7,500.00 USD) add up to $15,000.00 USD" in result.message
+
+
+def test_a_sheet_total_with_a_blank_vat_cell_is_read_in_its_net_column(claims):
+    # Gross 15,000 is the rate; the net cell, two columns left of it, is not.
+    invoice = item_sheet(["AMMP App Modernization", 1, 12500, None, 15000],
+                         ["Total", None, 12500, None, 15000], header=NET_VAT_GROSS)  # fmt: skip
+    status, (result,) = run(claims, invoice)
+    assert status == Status.FAIL, result.message
+    assert result.message == (
+        'Invoice shows $12,500.00 USD ("Total (Net)"); the market A rate for this engagement is '
+        "$15,000.00."
+    )
+    assert result.evidence[0].location == "Sheet!A6 / Sheet!C6"

@@ -778,9 +778,56 @@ def test_the_totals_row_of_a_net_vat_gross_sheet(tmp_path):
         ),
     )  # fmt: skip
     reading = read_invoice(extraction.segments)
-    assert [(a.kind, str(a.value), a.location) for a in reading.amounts] == [
+    assert [(a.kind, str(a.value), a.location) for a in reading.amounts if a.kind] == [
         ("pretax", "12500", "Sheet!A4 / Sheet!B4"), ("tax", "2500", "Sheet!A4 / Sheet!C4"),
         ("total", "15000", "Sheet!A4 / Sheet!D4"),
+    ]  # fmt: skip
+    # The item row above it, as in a DOCX table: unlabelled amounts, each knowing its column.
+    assert [(a.kind, str(a.value), a.column) for a in reading.amounts[:3]] == [
+        (None, "12500", "pretax"), (None, "2500", "tax"), (None, "15000", "total")
+    ]  # fmt: skip
+
+
+# A sheet row leaves its blank cells out of its text: its values are matched with the
+# header's columns by the column their cell is in, not by how many values come before.
+def _sheet_amounts(tmp_path, rows):
+    reading = read_invoice(
+        read_spec(tmp_path, xlsx_document("invoice.xlsx", rows, kind="invoice")).segments
+    )
+    return [(a.kind, str(a.value), a.currency, a.location, a.column) for a in reading.amounts]
+
+
+def test_a_blank_currency_cell_leaves_the_amount_in_its_column(tmp_path):
+    amounts = _sheet_amounts(tmp_path, [
+        ["Description", "Qty", "Currency", "Amount"], ["Assessment", 1, "USD", 7500],
+        ["Migration", 1, None, 7500], ["Total", None, "USD", 15000],
+    ])  # fmt: skip
+    # The currency cell is the amount's, not the quantity's beside it; the quantity is none.
+    assert amounts == [
+        (None, "7500", "USD", "Sheet!A2 / Sheet!D2", ""), (None, "7500", "USD", "Sheet!A3 / Sheet!D3", ""),
+        ("total", "15000", "USD", "Sheet!A4 / Sheet!D4", ""),
+    ]  # fmt: skip
+
+
+def test_a_blank_vat_cell_leaves_the_net_and_gross_in_their_columns(tmp_path):
+    amounts = _sheet_amounts(tmp_path, [
+        ["Currency", "USD"], ["Description", "Qty", "Net", "VAT", "Gross"],
+        ["AMMP", 1, 15000, None, 15000], ["Total", None, 15000, None, 15000],
+    ])  # fmt: skip
+    assert amounts == [
+        (None, "15000", "USD", "Sheet!A3 / Sheet!C3", "pretax"), (None, "15000", "USD", "Sheet!A3 / Sheet!E3", "total"),
+        ("pretax", "15000", "USD", "Sheet!A4 / Sheet!C4", ""), ("total", "15000", "USD", "Sheet!A4 / Sheet!E4", ""),
+    ]  # fmt: skip
+
+
+def test_a_blank_usd_cell_leaves_the_quantity_out_of_the_usd_column(tmp_path):
+    amounts = _sheet_amounts(tmp_path, [
+        ["Description", "Qty", "Amount (USD)", "Amount (INR)"], ["Assessment", 1, 7500, 622500],
+        ["Local travel (billed in INR)", 2, None, 41500],
+    ])  # fmt: skip
+    assert amounts == [
+        (None, "7500", "USD", "Sheet!A2 / Sheet!C2", ""), (None, "622500", "INR", "Sheet!A2 / Sheet!D2", ""),
+        (None, "41500", "INR", "Sheet!A3 / Sheet!D3", ""),
     ]  # fmt: skip
 
 
