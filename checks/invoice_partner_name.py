@@ -128,9 +128,20 @@ ORGANISATION_WORDS = (GENERIC_WORDS - {"and", "it"}) | {
 _NAME_RUN = re.compile(r"[^\W\d_](?:[^\W\d_]|[&'’.\- ])*")
 
 
-def normalise_company(name: str) -> list[str]:
+class NameWords(list[str]):
+    """The words of a company name (``name_words``), and in ``forms`` the indexes of the
+    words a legal form followed: "KPMG AG Wirtschaftsprüfungsgesellschaft" has one after
+    its first word, so a line may too."""
+
+    forms: frozenset[int] = frozenset()
+
+
+def normalise_company(name: str) -> NameWords:
     """The words of a company name: no case, accents, punctuation or legal forms."""
-    return name_words(name)[0]
+    kept, forms = name_words(name)
+    words = NameWords(kept)
+    words.forms = forms
+    return words
 
 
 # The legal forms that say a company's name ends before them ("the" is only a filler word).
@@ -149,6 +160,33 @@ def name_words(name: str) -> tuple[list[str], frozenset[int]]:
         elif kept and word in _FORMS:
             forms.add(len(kept) - 1)
     return (kept, frozenset(forms)) if kept else (words, frozenset())
+
+
+# One legal form spelled two ways: "Incorporated" is "Inc", "Berhad" "Bhd"; a kabushiki
+# kaisha (K.K.) writes itself "Co., Ltd." in English.
+_SAME_FORM = {
+    "incorporated": "inc", "limited": "ltd", "corporation": "corp", "company": "co",
+    "private": "pvt", "berhad": "bhd", "kk": "ltd", "mbh": "gmbh",
+}  # fmt: skip
+
+
+def legal_forms(name: str, start: int = 0, stop: int | None = None) -> frozenset[str]:
+    """The legal forms ``name`` writes after its words ``start`` to ``stop`` (indexes into
+    ``name_words``), each in one spelling: "Friday Consulting, Inc." -> {"inc"}."""
+    forms: set[str] = set()
+    index = -1
+    for word in _all_words(name):
+        if word not in LEGAL_WORDS:
+            index += 1
+        elif word in _FORMS and start <= index and (stop is None or index < stop):
+            forms.add(_SAME_FORM.get(word, word))
+    return frozenset(forms)
+
+
+def _another_form(own: frozenset[str], written: frozenset[str]) -> bool:
+    """Whether a name is written with legal forms none of which is the partner's own: either
+    left out says nothing ("FRIDAY CONSULTING" for Friday Consulting LLC is the partner)."""
+    return bool(own) and bool(written) and own.isdisjoint(written)
 
 
 def _all_words(name: str) -> list[str]:
@@ -194,12 +232,15 @@ def name_score(
     glued to it ("FridayINC") is spelled only with a legal form, glued or not ("FridayINC",
     "Friday, Inc."): its first word alone starts other names ("Friday Consulting LLC") and
     sentences ("Payment due Friday"). ``forms`` holds the indexes of the line's words a legal
-    form followed (``name_words``).
+    form followed (``name_words``). A legal form ends a name: no run spells the partner's
+    name across one the partner's own name does not have there ("Friday Inc. Consulting
+    services" names Friday Inc., not Friday Consulting LLC).
     """
     target = _key(partner_words)
     if not target or not line_words:
         return 0.0, 0, 0
     glued = target != _ocr("".join(partner_words))
+    own_forms = getattr(partner_words, "forms", frozenset())
     best = (0.0, 0, 0)
     size = len(partner_words)
     for length in range(max(1, size - 1), size + 2):
@@ -210,6 +251,10 @@ def name_score(
                 continue
             if glued and window == _ocr("".join(words)) and start + length - 1 not in forms:
                 continue  # the stem of a glued name, without a legal form
+            if forms and any(
+                start <= i < start + length - 1 and i - start not in own_forms for i in forms
+            ):
+                continue  # one company's name, then the words after it
             if window == target:
                 return 100.0, start, start + length
             if len(target) < SHORT_NAME:
@@ -253,14 +298,15 @@ def _words_close(partner_words: list[str], target: str, window: str) -> bool:
 
 class InvoicePartnerName(Check):
     id = "invoice-partner-name"
-    version = "6"
+    version = "7"
     title = "Invoice names the partner"
     description = (
         "The invoice names the partner company of the claim as its issuer. Case, accents, "
         "punctuation, legal forms (Inc, Ltd, GmbH, S.A., K.K. ...) and small misreadings are "
         "tolerated; another company's name is not (a name with its legal form glued to it, "
         "FridayINC, is not spelled by its first word alone: Friday Consulting LLC is another "
-        "company), nor the partner named only as the recipient "
+        "company; a legal form ends a name, so Friday Inc then Consulting services, on one line "
+        "or two, is not Friday Consulting LLC), nor the partner named only as the recipient "
         "(after Bill to, To:, Prepared for, Customer, Doit, Facturé à, An:, Rechnungsempfänger, "
         "Facturar a, Spett.le, 請求先, before 御中 ...); the document's title line (FridayINC - "
         "Invoice) ends the recipient's block. A partner name set beside the "
@@ -268,7 +314,9 @@ class InvoicePartnerName(Check):
         "the recipient's own name stands under the label or beside the partner's: a company "
         "with its legal form, the claim's customer, Microsoft, or a name of organisation words "
         "(Contoso Pharmaceuticals, Northwind Health). The payee of a payment block (Remit "
-        "to, Pay to, Send payment to, Wire transfer to ...) is the issuer."
+        "to, Pay to, Send payment to, Wire transfer to ...) is the issuer. The partner's name "
+        "under a legal form other than the partner's own (Friday Consulting, Inc. for Friday "
+        "Consulting LLC) warns: it may be a sister company."
     )
     severity = Severity.BLOCKING
     reads_matches = False
@@ -590,11 +638,17 @@ def _check_invoice(document: DocumentView, partner: str, customer: str = "") -> 
         lines, roles, partner_words, document.content_type == "pdf", _known_recipients(customer)
     )
     as_recipient: Line | None = None
+    # The partner's name under another legal form than its own ("Friday Consulting, Inc."
+    # for Friday Consulting LLC): likely the partner, but it may be a sister company.
+    own_forms = legal_forms(partner)
+    other_form: tuple[str, Line] | None = None
     for index, (line, parts) in enumerate(zip(lines, roles, strict=True)):
         for text, recipient in parts:
-            score, _start, _end = name_score(partner_words, *name_words(text))
+            score, start, end = name_score(partner_words, *name_words(text))
             if score >= SAME_NAME and recipient:
                 as_recipient = as_recipient or line
+            elif score >= SAME_NAME and _another_form(own_forms, legal_forms(text, start, end)):
+                other_form = other_form or (" ".join(text.split())[:80], line)
             elif score >= SAME_NAME:
                 how = "" if score == 100 else f" (a {score:.0f}% match)"
                 if index in beside:
@@ -614,7 +668,8 @@ def _check_invoice(document: DocumentView, partner: str, customer: str = "") -> 
             [Evidence(name, first.location, f"{first.excerpt} / {second.excerpt}")],
         )
     if as_recipient is not None:
-        issuer = _issuer(lines, roles, partner_words)
+        # Billed to the partner by the same name under another form: a sister company.
+        issuer = _issuer(lines, roles, partner_words) or other_form
         message = (
             f"The invoice does not name the partner {partner} as its issuer: it names it only as "
             f"the recipient (“{as_recipient.excerpt[:80]}”)"
@@ -624,6 +679,14 @@ def _check_invoice(document: DocumentView, partner: str, customer: str = "") -> 
             message += f"; it is issued by {issuer[0]}"
             evidence.append(Evidence(name, issuer[1].location, issuer[1].excerpt))
         return Result.failed(message + ".", evidence)
+    if other_form is not None:
+        written, line = other_form
+        return Result.warning(
+            f"The invoice names the partner {partner} under another legal form "
+            f"(“{written}”): a company of that name with another legal form may be another "
+            "company, such as a sister company; confirm that the partner issued the invoice.",
+            [Evidence(name, line.location, line.excerpt)],
+        )
     seen = company_names(lines)
     message = f"The invoice does not name the partner {partner}"
     evidence = [Evidence(name, line.location, line.excerpt) for _company, line in seen[:5]]
@@ -649,18 +712,25 @@ def _wrapped_name(
         starts = [t for t, recipient in second if not recipient and t.strip()]
         if not ends or not starts:
             continue
-        tail = normalise_company(starts[0])[:size]
-        # The name's first words end the first line, or start it (a left column).
-        heads = [normalise_company(ends[-1])[-size:]]
+        tail, tail_forms = name_words(starts[0])
+        tail = tail[:size]
+        # The name's first words end the first line, or start it (a left column), with the
+        # legal forms written after them: "Friday Inc" / "Consulting services" is Friday
+        # Inc., then a line about its services.
+        last, last_forms = name_words(ends[-1])
+        heads = [(last[-size:], {i - max(0, len(last) - size) for i in last_forms})]
         if not first[0][1]:
-            opening = normalise_company(first[0][0])
-            heads += [opening[:taken] for taken in range(1, size)]
+            opening, opening_forms = name_words(first[0][0])
+            heads += [(opening[:taken], opening_forms) for taken in range(1, size)]
         # Only runs that cross the line break count: either line alone was read already.
-        if any(
-            head and tail and name_score(partner_words, head + tail)[0] >= SAME_NAME
-            for head in heads
-        ):
-            return lines[index], lines[index + 1]
+        for head, head_forms in heads:
+            if not head or not tail:
+                continue
+            forms = {i for i in head_forms if 0 <= i < len(head)}
+            forms |= {len(head) + i for i in tail_forms if i < len(tail)}
+            score, start, stop = name_score(partner_words, head + tail, frozenset(forms))
+            if score >= SAME_NAME and start < len(head) < stop:
+                return lines[index], lines[index + 1]
     return None
 
 

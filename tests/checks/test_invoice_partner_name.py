@@ -297,8 +297,8 @@ def test_two_lines_that_do_not_wrap_the_name_fail(claims, lines):
 
 @pytest.mark.parametrize(
     ("partner", "written"),
-    [("Acme Sdn Bhd", "ACME BERHAD"), ("Acme", "Acme Sdn. Bhd."), ("Budapest Cloud Kft.", "Budapest Cloud Zrt."),
-     ("Praha Data s.r.o.", "Praha Data"), ("Volga Soft", "OOO Volga Soft"), ("Ankara Bulut", "Ankara Bulut Ltd. Şti.")],
+    [("Acme Sdn Bhd", "ACME BERHAD"), ("Acme", "Acme Sdn. Bhd."), ("Praha Data s.r.o.", "Praha Data"),
+     ("Volga Soft", "OOO Volga Soft"), ("Ankara Bulut", "Ankara Bulut Ltd. Şti.")],
 )  # fmt: skip
 def test_legal_forms_of_other_registers_are_tolerated(claims, partner, written):
     status, (result,) = run(claims, pdf(written), partner)
@@ -552,3 +552,87 @@ def test_the_word_invoice_in_the_recipient_block_is_no_title(claims, under):
     status, (result,) = run(claims, invoice)
     assert status == Status.FAIL, result.message
     assert "names it only as the recipient" in result.message
+
+
+# A legal form ends a company's name: "Friday Inc" then "Consulting ..." is Friday Inc., not
+# Friday Consulting LLC. Each layout also has the partner's own name, which still passes.
+FRIDAY = "Friday Consulting LLC"
+FORM_ENDS_THE_NAME = {
+    "one line": lambda issuer: pdf_document("invoice.pdf", [f"{issuer} – Consulting services", *BODY]),
+    "two lines": lambda issuer: pdf_document("invoice.pdf", [issuer, "Consulting services for Contoso", *BODY]),
+    "left column": lambda issuer: _two_columns([issuer, "Consulting Dept"], ["INVOICE", "Invoice No.: 42"]),
+    "docx": lambda issuer: docx_document("invoice.docx", [issuer, "Consulting", *BODY], kind="invoice"),
+    "xlsx": lambda issuer: xlsx_document(
+        "invoice.xlsx", [[issuer, "INVOICE"], ["Consulting services", "INV-1"], ["Bill to", "Microsoft Corporation"]],
+        kind="invoice",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("layout", sorted(FORM_ENDS_THE_NAME))
+def test_a_legal_form_ends_the_name_before_the_words_after_it(claims, layout):
+    status, (result,) = run(claims, FORM_ENDS_THE_NAME[layout]("Friday Inc"), FRIDAY)
+    assert status == Status.FAIL, result.message
+    assert result.message.startswith(f"The invoice does not name the partner {FRIDAY}; companies")
+    status, (result,) = run(claims, FORM_ENDS_THE_NAME[layout]("Friday Consulting"), FRIDAY)
+    assert status == Status.PASS, result.message
+
+
+def test_a_legal_form_inside_the_partners_own_name_is_part_of_it(claims):
+    partner = "KPMG AG Wirtschaftsprüfungsgesellschaft"
+    for written in (["KPMG AG Wirtschaftsprüfungsgesellschaft"], ["KPMG Wirtschaftsprüfungsgesellschaft"],
+                    ["KPMG AG", "Wirtschaftsprüfungsgesellschaft"]):  # fmt: skip
+        status, (result,) = run(claims, pdf_document("invoice.pdf", [*written, *BODY]), partner)
+        assert status == Status.PASS, (written, result.message)
+    invoice = pdf_document("invoice.pdf", ["KPMG GmbH Wirtschaftsprüfungsgesellschaft", *BODY])
+    status, (result,) = run(claims, invoice, partner)
+    assert status == Status.WARN, result.message
+
+
+# The partner's name under another legal form may be another company (a sister company, one
+# in another country): the reviewer confirms. Either form left out, or the same form spelled
+# otherwise, is the partner.
+@pytest.mark.parametrize(
+    ("partner", "other_form", "same_company"),
+    [(FRIDAY, "Friday Consulting, Inc.", ["FRIDAY CONSULTING", "Friday Consulting L.L.C."]),
+     ("Budapest Cloud Kft.", "Budapest Cloud Zrt.", ["BUDAPEST CLOUD KFT", "Budapest Cloud"]),
+     ("Thames Digital Partners Limited", "Thames Digital Partners PLC", ["Thames Digital Partners Ltd"]),
+     ("Sakura Digital Solutions K.K.", "Sakura Digital Solutions Inc.", ["Sakura Digital Solutions Co., Ltd."]),
+     ("Indus Techworks Private Limited", "Indus Techworks LLP", ["Indus Techworks Pvt. Ltd."])],
+)  # fmt: skip
+def test_the_partners_name_under_another_legal_form_warns(
+    claims, partner, other_form, same_company
+):
+    status, (result,) = run(claims, pdf(other_form), partner)
+    assert status == Status.WARN, result.message
+    assert result.message == (
+        f"The invoice names the partner {partner} under another legal form (“{other_form}”): a "
+        "company of that name with another legal form may be another company, such as a sister "
+        "company; confirm that the partner issued the invoice."
+    )
+    assert result.evidence[0].excerpt == other_form
+    for written in same_company:
+        status, (result,) = run(claims, pdf(written), partner)
+        assert status == Status.PASS, (written, result.message)
+
+
+def test_the_partners_own_legal_form_further_down_passes(claims):
+    invoice = pdf_document(
+        "invoice.pdf", ["Friday Consulting, Inc.", "a subsidiary of", FRIDAY, *BODY]
+    )
+    status, (result,) = run(claims, invoice, FRIDAY)
+    assert status == Status.PASS, result.message
+    assert result.evidence[0].excerpt == FRIDAY
+
+
+def test_billed_to_the_partner_by_its_name_under_another_legal_form_fails(claims):
+    invoice = pdf_document(
+        "invoice.pdf",
+        ["Friday Consulting, Inc.", "INVOICE INV-2026-001", "Bill to: Friday Consulting LLC", "Claim ID: 3000001"],
+    )  # fmt: skip
+    status, (result,) = run(claims, invoice, FRIDAY)
+    assert status == Status.FAIL, result.message
+    assert result.message == (
+        f"The invoice does not name the partner {FRIDAY} as its issuer: it names it only as the "
+        f"recipient (“Bill to: {FRIDAY}”); it is issued by Friday Consulting, Inc.."
+    )
