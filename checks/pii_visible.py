@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 from checks._parties import (
     clean_domain,
@@ -221,12 +222,14 @@ def mask_all(text: str) -> str:
 def find_addresses(document: DocumentView) -> tuple[list[Address], list[Address]]:
     """Return the readable and the blurred e-mail addresses of ``document``."""
     readable, hidden = [], []
+    links = document.links
     spelled_out = _spelled_out(document.text)
-    if not spelled_out and not _has_at(document.text):
+    if not spelled_out and not links and not _has_at(document.text):
         return readable, hidden
     # The pattern needs an at sign; scanning long text for it char by char is slow, and so
-    # is a regular expression per cell of a workbook: ``in`` finds it.
-    for segment in document.segments:
+    # is a regular expression per cell of a workbook: ``in`` finds it. The addresses behind
+    # mailto: links come last: anyone who hovers over "Email Jane" reads hers.
+    for segment in chain(document.segments, links):
         segment_text = segment.text
         if spelled_out and _spelled_out(segment_text):
             segment_text = _with_symbols(segment_text)
@@ -264,13 +267,14 @@ def _under(domain: str, parent: str | None) -> bool:
 
 class PiiVisible(Check):
     id = "pii-visible"
-    version = "9"
+    version = "10"
     title = "Customer e-mail addresses blurred"
     description = (
         "Customer e-mail addresses in POE documents should be blurred, keeping the domain "
         "visible (s****@contoso.com). Readable addresses of the customer or of anyone else "
-        "outside the partner are flagged for the reviewer; partner and Microsoft addresses, and "
-        "shared mailboxes naming no one (info@, support@), are not."
+        "outside the partner are flagged for the reviewer, and so are the addresses behind "
+        'mailto: links ("Email Jane", a blurred address linking to the real one); partner and '
+        "Microsoft addresses, and shared mailboxes naming no one (info@, support@), are not."
     )
     severity = Severity.ADVISORY
     reads_matches = False

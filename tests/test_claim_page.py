@@ -247,3 +247,30 @@ def test_highlight_escapes_and_ignores_whitespace_differences():
     marked = highlight("Total\t<b>$4,000.00</b>\nUSD", "<b>$4,000.00</b> USD…")
     assert str(marked) == "Total\t<mark>&lt;b&gt;$4,000.00&lt;/b&gt;\nUSD</mark>"
     assert str(highlight("<script>", "absent")) == "&lt;script&gt;"
+
+
+def test_preview_shows_the_address_behind_a_link_the_check_cites(
+    app, session, blobs, catalog, client, reviewer, tmp_path
+):
+    import io
+
+    import docx
+
+    from tests.extract.extract_builders import add_hyperlink
+    from workbench.testing import raw_document
+
+    report = docx.Document()
+    report.add_paragraph("Executive Summary")
+    add_hyperlink(report.add_paragraph("Customer sponsor: "), "mailto:jane@contoso.com", "Jane")
+    data = io.BytesIO()
+    report.save(data)
+    folder = write_bundle(tmp_path / "b", documents=[raw_document("report.docx", data.getvalue())])
+    import_folder(get_db(app).sessionmaker, blobs, folder, max_document_bytes=10**7, source="t")
+    get_engine(app).run(session, session.scalar(select(Claim)))
+    session.commit()
+    page = client.get("/claims/3000001").get_data(as_text=True)
+    link = re.search(r'href="([^"]+/preview\?location=paragraph\+2\+\(link\)[^"]*)"', page)
+    preview = client.get(link.group(1).replace("&amp;", "&")).get_data(as_text=True)
+    assert "That is not a place in this document" not in preview
+    highlighted = preview.split('class="segment highlighted" id="highlight"', 1)[1]
+    assert highlighted.split("</section>")[0].count("Jane &lt;mailto:jane@contoso.com&gt;") == 1

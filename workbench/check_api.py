@@ -192,6 +192,12 @@ class DocumentView:
         return self.extraction.segments
 
     @property
+    def links(self) -> tuple[Segment, ...]:
+        """The addresses behind mailto: links that the text does not show ("Email Jane"
+        linking to jane@contoso.com), located "paragraph 12 (link)"; no part of ``text``."""
+        return self.extraction.links
+
+    @property
     def language(self) -> str | None:
         return self.extraction.language
 

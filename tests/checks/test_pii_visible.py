@@ -7,7 +7,7 @@ import json
 import pytest
 
 from checks.pii_visible import PiiVisible, blurred, mask
-from tests.extract.extract_builders import simple_msg
+from tests.extract.extract_builders import add_hyperlink, simple_msg
 from workbench.check_api import Severity, Status, overall_status
 from workbench.engine.sandbox import run_check_here
 from workbench.testing import (
@@ -442,3 +442,66 @@ def test_a_blurred_name_and_domain_count_as_blurred(claims):
     status, results = run(claims, deck)
     assert status == Status.PASS
     assert "1 blurred address(es) found" in results[0]["message"]
+
+
+def _linked_docx(*paragraphs: tuple[str, str, str]) -> bytes:
+    """A report whose paragraphs are (text, link text, mailto: target), made by python-docx."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Workshop report")
+    for text, shown, target in paragraphs:
+        add_hyperlink(document.add_paragraph(text), target, shown)
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+def test_address_behind_a_mailto_link_is_readable(claims):
+    report = _linked_docx(
+        ("Customer sponsor: ", "Email Jane", "mailto:jane.doe@contoso.com"),
+        ("Delivered by ", "Priya", "mailto:pkaur@fridayinc.com"),
+    )
+    status, results = run(claims, raw_document("report.docx", report))
+    assert status == Status.WARN
+    assert "1 customer address(es) (j****e@contoso.com)" in results[0]["message"]
+    assert "fridayinc" not in results[0]["message"]
+    assert results[0]["evidence"] == [
+        {
+            "document": "report.docx",
+            "location": "paragraph 2 (link)",
+            "excerpt": "Email Jane <mailto:j****e@contoso.com>",
+        }
+    ]
+
+
+def test_blurred_address_linking_to_the_real_one_is_readable(claims):
+    report = _linked_docx(("Contact: ", "s****@contoso.com", "mailto:susie@contoso.com"))
+    status, results = run(claims, raw_document("report.docx", report))
+    assert status == Status.WARN
+    assert "1 customer address(es) (s****e@contoso.com)" in results[0]["message"]
+    assert results[0]["evidence"][0]["location"] == "paragraph 2 (link)"
+
+
+def test_address_behind_a_link_on_a_slide_is_readable(claims, tmp_path):
+    import pptx
+
+    deck = pptx.Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[1])
+    slide.shapes.title.text = "Workshop attendees"
+    run_ = slide.placeholders[1].text_frame.paragraphs[0].add_run()
+    run_.text = "Susie Jones (IT)"
+    run_.hyperlink.address = "mailto:susie.jones@contoso.com"
+    path = tmp_path / "deck.pptx"
+    deck.save(path)
+    status, results = run(claims, raw_document("attendees.pptx", path.read_bytes()))
+    assert status == Status.WARN
+    assert results[0]["evidence"] == [
+        {
+            "document": "attendees.pptx",
+            "location": "slide 1 (link)",
+            "excerpt": "Susie Jones (IT) <mailto:s****s@contoso.com>",
+        }
+    ]

@@ -14,6 +14,29 @@ import struct
 import zipfile
 import zlib
 
+# --- hyperlinks, which python-docx has no call for ---------------------------------
+
+
+def add_hyperlink(paragraph, url: str, *pieces: str) -> None:
+    """Append a w:hyperlink to a python-docx paragraph, as Word writes one (the target is
+    an external relationship of the paragraph's part; formatting cuts the text in runs)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    for piece in pieces:
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.set(qn("xml:space"), "preserve")
+        text.text = piece
+        run.append(text)
+        link.append(run)
+    paragraph._p.append(link)
+
+
 # --- zip archives written by hand ---------------------------------------------------
 
 CONTENT_TYPES_DOCX = (

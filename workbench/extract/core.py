@@ -44,7 +44,7 @@ from .words import word_hashes
 # Bump the first part whenever our own code may produce different output. The
 # suffix changes by itself when a library that shapes the text is upgraded, so
 # extractions cached under (sha256, READER_VERSION) are never stale.
-_OWN_VERSION = "11"
+_OWN_VERSION = "12"
 _LIBRARIES = (
     "pypdfium2",
     "pypdf",
@@ -167,6 +167,7 @@ def extract_bytes(
         reader_version=READER_VERSION,
         warnings=tuple(out.warnings),
         scanned=tuple(out.scanned),
+        links=tuple(out.links),
         word_hashes=word_hashes("\n".join(s.text for s in segments)) if index_words else b"",
     )
 
@@ -249,14 +250,14 @@ def read_embedded(data: bytes, name: str, out: Collector, depth: int) -> None:
     sniffed = sniff_bytes(data)
     if sniffed.kind == "image":
         return  # inline pictures and signatures: no text
-    start = len(out.segments)
+    start = out.mark()
     try:
         _read(data, sniffed, name, out, depth)
     except ExtractionFailed as failure:
-        del out.segments[start:]
+        out.rollback(start)
         out.warn(f"attachment {name}: {failure.error.message}")
     except Exception as exc:
-        del out.segments[start:]
+        out.rollback(start)
         out.warn(f"attachment {name}: {classify(exc).message}")
 
 

@@ -103,6 +103,10 @@ class Extraction:
     # Where a page is a scanned image with little or no text ("page 2",
     # "attachment scan.pdf / page 1"): what text it has is a footer or a stamp.
     scanned: tuple[str, ...] = ()
+    # The e-mail addresses behind mailto: links that the text does not show ("Email Jane"
+    # linking to jane@contoso.com), as segments located "paragraph 12 (link)". Kept apart
+    # from ``segments``: they are no part of the text, its language or its word hashes.
+    links: tuple[Segment, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -127,6 +131,7 @@ class Extraction:
                 self.warnings,
                 self.word_hashes,
                 self.scanned,
+                _pack_segments(self.links),
             ),
         )
 
@@ -154,6 +159,7 @@ class Extraction:
             "reader_version": self.reader_version,
             "warnings": list(self.warnings),
             "scanned": list(self.scanned),
+            "links": [list(link) for link in self.links],
         }
 
     @classmethod
@@ -170,6 +176,7 @@ class Extraction:
             warnings=tuple(data.get("warnings", ())),
             word_hashes=word_hashes,
             scanned=tuple(data.get("scanned", ())),
+            links=tuple(segments_of(data.get("links") or ())),
         )
 
     @classmethod
@@ -231,4 +238,6 @@ def _segments_from_json(stored: dict[str, Any] | list) -> tuple[Segment, ...]:
 
 
 def _unpickle_extraction(kind: str, segments: tuple, *fields: Any) -> Extraction:
-    return Extraction(kind, _unpack_segments(segments), *fields)
+    # Links travel packed like segments: the pool's unpickler admits no Segment class.
+    *fields, links = fields
+    return Extraction(kind, _unpack_segments(segments), *fields, _unpack_segments(links))

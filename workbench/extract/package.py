@@ -156,6 +156,7 @@ class Package:
         self._names = {_norm(info.filename): info for info in archive.infolist()}
         self._handle = handle
         self._data_starts = data_starts or {}
+        self._rels_cache: dict[str, list[tuple[str, str, str, bool]]] = {}
 
     @classmethod
     def open(cls, handle: BinaryIO, limits: Limits) -> Package:
@@ -243,26 +244,46 @@ class Package:
         ``relation_suffix`` filters by the end of the relationship type URI
         (".../relationships/slide" -> "/slide"). External targets are skipped.
         """
+        return [
+            (rel_id, rel_type, target)
+            for rel_id, rel_type, target, external in self._relationships(part)
+            if not external and (not relation_suffix or rel_type.endswith(relation_suffix))
+        ]
+
+    def external(self, part: str, relation_suffix: str) -> dict[str, str]:
+        """Return id -> target (a URL, as written) of ``part``'s external relationships."""
+        return {
+            rel_id: target
+            for rel_id, rel_type, target, external in self._relationships(part)
+            if external and rel_type.endswith(relation_suffix)
+        }
+
+    def _relationships(self, part: str) -> list[tuple[str, str, str, bool]]:
+        """(id, type, target, external) of ``part``'s relationships; internal targets resolved.
+
+        Parsed once per part: readers look a part's relationships up several times
+        (each story of a document, a slide's notes, diagrams and links).
+        """
+        cached = self._rels_cache.get(part)
+        if cached is not None:
+            return cached
         from .xmlsafe import parse_xml
 
         directory, base = posixpath.split(part.lstrip("/"))
         rels_name = posixpath.join(directory, "_rels", base + ".rels")
-        if not self.has(rels_name):
-            return []
-        root = parse_xml(self.read(rels_name), rels_name)
-        found = []
-        for rel in root:
-            if rel.get("TargetMode") == "External":
-                continue
-            rel_type = rel.get("Type", "")
-            if relation_suffix and not rel_type.endswith(relation_suffix):
-                continue
-            target = rel.get("Target", "")
-            if target.startswith("/"):
-                resolved = target.lstrip("/")
-            else:
-                resolved = posixpath.normpath(posixpath.join(directory, target))
-            found.append((rel.get("Id", ""), rel_type, resolved))
+        found: list[tuple[str, str, str, bool]] = []
+        if self.has(rels_name):
+            for rel in parse_xml(self.read(rels_name), rels_name):
+                target = rel.get("Target", "")
+                external = rel.get("TargetMode") == "External"
+                if external:
+                    resolved = target
+                elif target.startswith("/"):
+                    resolved = target.lstrip("/")
+                else:
+                    resolved = posixpath.normpath(posixpath.join(directory, target))
+                found.append((rel.get("Id", ""), rel.get("Type", ""), resolved, external))
+        self._rels_cache[part] = found
         return found
 
 

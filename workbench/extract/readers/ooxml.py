@@ -13,11 +13,13 @@ from lxml import etree
 from ..model import ExtractionFailed
 from ..package import Package
 from ..xmlsafe import parse_xml
+from .base import mailto_addresses
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 MC_FALLBACK = f"{{{MC_NS}}}Fallback"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 R_ID = f"{{{REL_NS}}}id"
+A_HLINK_CLICK = "{http://schemas.openxmlformats.org/drawingml/2006/main}hlinkClick"
 
 
 def main_part(package: Package) -> str:
@@ -44,3 +46,16 @@ def load_part(package: Package, name: str) -> etree._Element:
         if parent is not None:
             parent.remove(fallback)
     return root
+
+
+def mailto_targets(package: Package, part: str) -> dict[str, str]:
+    """Relationship id -> target of ``part``'s mailto: hyperlinks.
+
+    A link's target is an external relationship of the part that holds it, which
+    ``Package.related`` (like python-docx's and python-pptx's part lookups) skips.
+    """
+    return {
+        rel_id: target
+        for rel_id, target in package.external(part, "/hyperlink").items()
+        if mailto_addresses(target)
+    }

@@ -10,10 +10,14 @@ outright with ``WORKBENCH_PDF_READER=pypdf``.
 
 PDFium is not thread-safe, so calls into it are serialised by a lock; the
 worker pool gives real parallelism by using processes.
+
+The addresses of mailto: link annotations that the page's text does not show
+are links of the page ("page 2 (link)").
 """
 
 from __future__ import annotations
 
+import ctypes
 import io
 import logging
 import os
@@ -22,7 +26,13 @@ import threading
 from itertools import islice
 
 from ..model import ExtractionFailed
-from .base import Collector
+from .base import MAX_LINK_TARGET, Collector
+
+# Link annotations looked at per page: a page of thousands of links is an index, not a
+# page with a contact on it, and each costs a call.
+MAX_PAGE_LINKS = 500
+# PDFium copies a URI only whole; a mailto: link with a long body is still read.
+MAX_URI_BYTES = 64 * 1024
 
 _pdfium_lock = threading.Lock()
 
@@ -52,6 +62,7 @@ def read_pdf(data: bytes, out: Collector) -> None:
         if not fallback.segments:
             raise failure from None
         out.segments.extend(fallback.segments)
+        out.links.update(fallback.links)
         out.warnings.extend(fallback.warnings)
         out.warn(
             f"PDFium could not read the file ({failure.error.message}); text recovered by pypdf"
@@ -108,6 +119,9 @@ def _pages_pdfium(document, out: Collector) -> None:
             try:
                 text = textpage.get_text_range()
                 out.add(f"page {index + 1}", text)
+                links = _links_pdfium(document, page, textpage)
+                if links:
+                    out.link(f"page {index + 1}", links, text)
             finally:
                 textpage.close()
             if _is_scanned(page, text):
@@ -126,6 +140,40 @@ def _pages_pdfium(document, out: Collector) -> None:
     if scanned:
         out.warn(f"pages that are an image with little or no text (scanned?): "
                  f"{', '.join(map(str, scanned))}")  # fmt: skip
+
+
+def _links_pdfium(document, page, textpage) -> list[tuple[str, str]]:
+    """(target, text under the link) of the page's mailto: link annotations.
+
+    A link that cannot be read is left out: the page's text was read all the same.
+    """
+    found: list[tuple[str, str]] = []
+    position, link = ctypes.c_int(0), pdfium_raw.FPDF_LINK()
+    try:
+        for _ in range(MAX_PAGE_LINKS):
+            if not pdfium_raw.FPDFLink_Enumerate(
+                page.raw, ctypes.byref(position), ctypes.byref(link)
+            ):
+                break
+            action = pdfium_raw.FPDFLink_GetAction(link)
+            if not action or pdfium_raw.FPDFAction_GetType(action) != pdfium_raw.PDFACTION_URI:
+                continue
+            size = pdfium_raw.FPDFAction_GetURIPath(document.raw, action, None, 0)
+            if not 8 < size <= MAX_URI_BYTES:
+                continue  # no room for "mailto:" and an address
+            buffer = ctypes.create_string_buffer(size)
+            pdfium_raw.FPDFAction_GetURIPath(document.raw, action, buffer, size)
+            # A PDF URI is 7-bit ASCII; an address beyond it is percent-encoded UTF-8.
+            target = buffer.value[:MAX_LINK_TARGET].decode("latin-1").strip()
+            if target[:7].casefold() != "mailto:":
+                continue
+            rect, shown = pdfium_raw.FS_RECTF(), ""
+            if pdfium_raw.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
+                shown = textpage.get_text_bounded(rect.left, rect.bottom, rect.right, rect.top)
+            found.append((target, shown))
+    except (pdfium.PdfiumError, ValueError, OverflowError):
+        pass
+    return found
 
 
 # A page whose text is a line or two beside an image covering most of it is a scan: its
@@ -206,7 +254,11 @@ def read_pdf_pypdf(data: bytes, out: Collector) -> None:
         if out.full:
             break
         try:
-            out.add(f"page {index + 1}", pages[index].extract_text() or "")
+            text = pages[index].extract_text() or ""
+            out.add(f"page {index + 1}", text)
+            links = _links_pypdf(pages[index])
+            if links:
+                out.link(f"page {index + 1}", links, text)
         except (
             RecursionError,
             PyPdfError,
@@ -222,6 +274,39 @@ def read_pdf_pypdf(data: bytes, out: Collector) -> None:
         raise ExtractionFailed("corrupt", "corrupt PDF: no page could be read")
     if failed:
         out.warn(f"{failed} page(s) could not be read")
+
+
+def _links_pypdf(page) -> list[tuple[str, str]]:
+    """(target, "") of the page's mailto: link annotations (pypdf gives no text under one).
+
+    A link that cannot be read is left out: the page's text was read all the same.
+    """
+    from pypdf.errors import PyPdfError
+
+    found: list[tuple[str, str]] = []
+    try:
+        annotations = page.get("/Annots")
+        annotations = annotations.get_object() if annotations is not None else None
+        if not isinstance(annotations, list):
+            return found
+        for annotation in annotations[:MAX_PAGE_LINKS]:
+            annotation = annotation.get_object()
+            if not isinstance(annotation, dict) or annotation.get("/Subtype") != "/Link":
+                continue
+            action = annotation.get("/A")
+            action = action.get_object() if action is not None else None
+            if not isinstance(action, dict) or action.get("/S") != "/URI":
+                continue
+            uri = action.get("/URI")
+            uri = uri.get_object() if uri is not None else None
+            if isinstance(uri, bytes):
+                uri = uri.decode("latin-1")
+            if isinstance(uri, str) and uri.strip()[:7].casefold() == "mailto:":
+                found.append((uri[:MAX_LINK_TARGET], ""))
+    except (RecursionError, PyPdfError, ValueError, KeyError, TypeError, AttributeError,
+            IndexError):  # fmt: skip
+        pass
+    return found
 
 
 def _pypdf_reason(exc: Exception) -> str:

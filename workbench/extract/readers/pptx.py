@@ -3,7 +3,9 @@
 Slides are read in presentation order (``p:sldIdLst``), not part-name order.
 Each slide gives a "slide N" segment with the text of its shapes (group shapes
 and SmartArt included), one "slide N table T row R" segment per table row, and
-a "slide N notes" segment with the speaker notes.
+a "slide N notes" segment with the speaker notes. The addresses of mailto:
+links that the text does not show are links of the slide, the row or the notes
+("slide 3 (link)").
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ import io
 
 from ..package import Package
 from .base import Collector
-from .ooxml import R_ID, load_part, main_part
+from .ooxml import A_HLINK_CLICK, R_ID, load_part, mailto_targets, main_part
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 A_P, A_T, A_BR, A_TBL, A_TR, A_TC = f"{A}p", f"{A}t", f"{A}br", f"{A}tbl", f"{A}tr", f"{A}tc"
+A_R = f"{A}r"
 P_SLD_ID, P_SLD_ID_LST, P_PH, P_SP = f"{P}sldId", f"{P}sldIdLst", f"{P}ph", f"{P}sp"
 # Placeholders on a notes page that repeat the slide rather than hold notes.
 _NOTES_SKIP = {"sldImg", "sldNum", "hdr", "ftr", "dt"}
@@ -49,6 +52,21 @@ def _inside_table(paragraph) -> bool:
     return False
 
 
+def links_of(element, targets: dict[str, str], skip=None) -> list[tuple[str, str]]:
+    """(target, display text) of the links under ``element`` whose relationship is in
+    ``targets``: on a run of text, or on a whole shape or picture (no text of its own)."""
+    found = []
+    for link in element.iter(A_HLINK_CLICK):
+        target = targets.get(link.get(R_ID))
+        if not target or (skip is not None and skip(link)):
+            continue
+        properties = link.getparent()
+        run = properties.getparent() if properties is not None else None
+        shown = (run.findtext(A_T) or "") if run is not None and run.tag == A_R else ""
+        found.append((target, shown))
+    return found
+
+
 def read_pptx(data: bytes, out: Collector) -> None:
     out.reader = "pptx-xml"
     with Package.open(io.BytesIO(data), out.budget.limits) as package:
@@ -73,26 +91,51 @@ def read_pptx(data: bytes, out: Collector) -> None:
 def _read_slide(package: Package, part: str, number: int, out: Collector) -> None:
     slide = load_part(package, part)
     has_tables = slide.find(f".//{A_TBL}") is not None
-    text = paragraphs_text(slide, skip=_inside_table if has_tables else None)
+    skip = _inside_table if has_tables else None
+    text = paragraphs_text(slide, skip=skip)
+    targets = mailto_targets(package, part)
+    links = links_of(slide, targets, skip) if targets else []
     # SmartArt keeps its text in a diagram data part next to the slide.
     for _id, _type, target in package.related(part, "/diagramData"):
         if package.has(target):
-            text += "\n" + paragraphs_text(load_part(package, target))
-    out.add(f"slide {number}", text)
+            diagram = load_part(package, target)
+            text += "\n" + paragraphs_text(diagram)
+            diagram_targets = mailto_targets(package, target)
+            if diagram_targets:
+                links += links_of(diagram, diagram_targets)
+    location = f"slide {number}"
+    out.add(location, text)
+    if links:
+        out.link(location, links, text)
     for table_number, table in enumerate(slide.iter(A_TBL), start=1):
         for row_number, row in enumerate(table.iterchildren(A_TR), start=1):
             cells = [paragraphs_text(cell).replace("\n", " ") for cell in row.iterchildren(A_TC)]
-            out.add(f"slide {number} table {table_number} row {row_number}", "\t".join(cells))
+            location = f"slide {number} table {table_number} row {row_number}"
+            text = "\t".join(cells)
+            out.add(location, text)
+            if targets:
+                out.link(location, links_of(row, targets), text)
     for _id, _type, target in package.related(part, "/notesSlide"):
         if package.has(target):
-            out.add(f"slide {number} notes", _notes_text(load_part(package, target)))
+            shapes = _notes_shapes(load_part(package, target))
+            location, text = f"slide {number} notes", _notes_text(shapes)
+            out.add(location, text)
+            notes_targets = mailto_targets(package, target)
+            if notes_targets:
+                links = [link for shape in shapes for link in links_of(shape, notes_targets)]
+                out.link(location, links, text)
 
 
-def _notes_text(notes) -> str:
-    texts = []
+def _notes_shapes(notes) -> list:
+    """The shapes of a notes page that hold notes, not a copy of the slide or its number."""
+    shapes = []
     for shape in notes.iter(P_SP):
         placeholder = shape.find(f".//{P_PH}")
-        if placeholder is not None and placeholder.get("type") in _NOTES_SKIP:
-            continue
-        texts.append(paragraphs_text(shape))
+        if placeholder is None or placeholder.get("type") not in _NOTES_SKIP:
+            shapes.append(shape)
+    return shapes
+
+
+def _notes_text(shapes: list) -> str:
+    texts = [paragraphs_text(shape) for shape in shapes]
     return "\n".join(t for t in texts if t)

@@ -1,6 +1,7 @@
 """Excel workbooks (.xlsx, and macro-enabled .xlsm read the same way).
 
-Every non-empty cell becomes a segment located "Sheet!B7".
+Every non-empty cell becomes a segment located "Sheet!B7"; the addresses of
+mailto: hyperlinks that a cell does not show are its links ("Sheet!B7 (link)").
 
 python-calamine (Rust) is the fast path, 14x faster than openpyxl read-only,
 but it allocates the sheet's whole used rectangle: a sheet with just A1 and
@@ -29,7 +30,7 @@ from .base import Collector
 from .calamine import CalamineFailed, guarded
 from .cells import CellSink, column_name, number_text, show_formats
 from .numfmt import Renderer
-from .ooxml import R_ID, REL_NS, load_part, main_part
+from .ooxml import R_ID, REL_NS, load_part, mailto_targets, main_part
 from .xlsx_guard import shared_strings_fit, sheet_fits
 from .xlsx_styles import rendered_styles, styled_cells
 
@@ -42,7 +43,7 @@ S_SHEET, S_SHEETS, S_SI, S_T, S_R, S_RPH = (
     f"{S}r",
     f"{S}rPh",
 )
-S_C, S_V, S_IS, S_ROW = f"{S}c", f"{S}v", f"{S}is", f"{S}row"
+S_C, S_V, S_IS, S_ROW, S_HYPERLINK = f"{S}c", f"{S}v", f"{S}is", f"{S}row", f"{S}hyperlink"
 # Parts smaller than this are parsed whole (faster); larger ones are streamed.
 _STREAM_ABOVE = 8 * 1024 * 1024
 # The shared strings' root tag is looked for in this much of the part.
@@ -84,12 +85,16 @@ def read_xlsx(data: bytes, out: Collector) -> None:
                 continue
             xml = package.read(target)
             refuse_doctype(xml, target)
+            start = len(out.segments)
             left = fast.read_sheet(name, xml, out, cells_left)
             if left is None:
                 box = [cells_left]
                 _read_sheet(xml, target, name, strings(), styles, out, box)
                 left = box[0]
             cells_left = left
+            links = mailto_targets(package, target)
+            if links:
+                _read_links(xml, target, name, links, out, start)
             if cells_left <= 0:
                 out.warn(f"only the first {out.budget.limits.max_cells:,} cells were read")
                 break
@@ -133,16 +138,29 @@ def _shared_strings(package: Package, rels, out: Collector) -> list[str]:
     return []
 
 
-def _cells(data: bytes, part: str):
-    """Yield cell elements of a worksheet part, streaming large parts."""
+def _read_links(xml: bytes, part: str, name: str, links, out: Collector, start: int) -> None:
+    """Add the mailto: hyperlinks of a sheet, located at their cell; ``start`` is where the
+    sheet's cells begin in ``out.segments``."""
+    located = out.prefix + _prefix(name)
+    cells = {segment.location: segment.text for segment in out.segments[start:]}
+    for hyperlink in _elements(xml, part, S_HYPERLINK):
+        target = links.get(hyperlink.get(R_ID))
+        ref = hyperlink.get("ref") or ""
+        if target and ref:
+            shown = cells.get(located + ref.split(":")[0], "")
+            out.link(_prefix(name) + ref, [(target, hyperlink.get("display") or shown)], shown)
+
+
+def _elements(data: bytes, part: str, tag: str = S_C):
+    """Yield the cells (or ``tag`` elements) of a worksheet part, streaming large parts."""
     refuse_doctype(data, part)
     if len(data) <= _STREAM_ABOVE:
-        yield from parse_xml(data, part).iter(S_C)
+        yield from parse_xml(data, part).iter(tag)
         return
     events = etree.iterparse(
         io.BytesIO(data),
         events=("end",),
-        tag=(S_C, S_ROW),
+        tag=(tag, S_ROW),
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -150,7 +168,7 @@ def _cells(data: bytes, part: str):
     )
     try:
         for _event, element in events:
-            if element.tag == S_C:
+            if element.tag == tag:
                 yield element
             else:
                 element.clear(keep_tail=False)
@@ -301,7 +319,7 @@ def _read_sheet(
     row_number = column = 0
     current_row = None
     count = 0
-    for cell in _cells(xml, part):
+    for cell in _elements(xml, part):
         ref = cell.get("r")
         if ref is None:  # references are optional: count positions instead
             row = cell.getparent()
