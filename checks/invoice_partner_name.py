@@ -298,7 +298,7 @@ def _words_close(partner_words: list[str], target: str, window: str) -> bool:
 
 class InvoicePartnerName(Check):
     id = "invoice-partner-name"
-    version = "7"
+    version = "8"
     title = "Invoice names the partner"
     description = (
         "The invoice names the partner company of the claim as its issuer. Case, accents, "

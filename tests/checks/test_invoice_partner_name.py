@@ -636,3 +636,59 @@ def test_billed_to_the_partner_by_its_name_under_another_legal_form_fails(claims
         f"The invoice does not name the partner {FRIDAY} as its issuer: it names it only as the "
         f"recipient (“Bill to: {FRIDAY}”); it is issued by Friday Consulting, Inc.."
     )
+
+
+def _invoice_with_header_table(header, merges=()) -> bytes:
+    """An invoice made by python-docx whose header is a table of the issuer's and the
+    recipient's blocks (``None`` for a column a merged cell covers), then its items."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=len(header), cols=max(len(row) for row in header))
+    for first, last in merges:
+        table.cell(*first).merge(table.cell(*last))
+    for r, row in enumerate(header):
+        for c, text in enumerate(row):
+            if text is not None:
+                table.cell(r, c).text = text
+    document.add_paragraph("Invoice No.: INV-2026-014")
+    document.add_paragraph("Claim ID: 3000001")
+    items = document.add_table(rows=2, cols=2)
+    for r, row in enumerate(
+        [["Description", "Amount"], ["Enable Frontline Workshop", "$5,000.00 USD"]]
+    ):
+        for c, text in enumerate(row):
+            items.cell(r, c).text = text
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("header", "merges"),
+    [
+        # "Bill To:" heads the second column, over an empty first cell.
+        ([["", "Bill To:"], ["FridayINC Inc.", "Contoso Pharmaceuticals"],
+          ["3960 Howard Hughes Pkwy, Las Vegas NV", "1 Contoso Way, Seattle WA"]], ()),
+        # The title spans two columns, over the issuer's label and name.
+        ([["INVOICE", None, "Bill To:"], ["From:", "FridayINC Inc.", "Contoso Pharmaceuticals"],
+          ["", "3960 Howard Hughes Pkwy", "1 Contoso Way, Seattle WA"]], [((0, 0), (0, 1))]),
+    ],
+)  # fmt: skip
+def test_bill_to_column_of_a_docx_header_table_is_the_recipients(claims, header, merges):
+    from checks.invoice_amount import InvoiceAmount
+    from checks.invoice_claim_id import InvoiceClaimId
+
+    invoice = raw_document(
+        "invoice.docx", _invoice_with_header_table(header, merges), kind="invoice"
+    )
+    claim = claims.view(documents=[invoice, REPORT], partner={"name": "FridayINC"})
+    (result,) = InvoicePartnerName().run(claim, claims.context())
+    assert result.status == Status.PASS, result.message
+    assert result.message == "The invoice names the partner FridayINC."
+    assert result.evidence[0].location == "table 1 row 2"
+    # The other invoice checks read the same invoice as before.
+    for check in (InvoiceAmount(), InvoiceClaimId()):
+        assert [r.status for r in check.run(claim, claims.context())] == [Status.PASS]

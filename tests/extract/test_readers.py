@@ -47,6 +47,91 @@ def test_docx_location_order_follows_the_document(make_docx):
     assert [s.location for s in result.segments] == ["paragraph 1", "table 1 row 1"]
 
 
+def test_docx_row_keeps_its_empty_first_cells(make_docx):
+    path = make_docx(table=[["", "Bill To:"], ["FridayINC Inc.", "Contoso Ltd"], ["", ""]])
+    found = texts(extract_file(path))
+    # The label stays in the second column, over the recipient's name; an empty row is none.
+    assert found["table 1 row 1"] == "\tBill To:"
+    assert found["table 1 row 2"] == "FridayINC Inc.\tContoso Ltd"
+    assert "table 1 row 3" not in found
+
+
+def _table_document(columns: int, rows: int, fill, merges=()):
+    """A python-docx table: ``merges`` ((row, col), (row, col)) pairs are merged first, then
+    ``fill`` ((row, col) -> text) writes the cells."""
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=rows, cols=columns)
+    for first, last in merges:
+        table.cell(*first).merge(table.cell(*last))
+    for (row, column), text in fill.items():
+        table.cell(row, column).text = text
+    return document, table
+
+
+def test_docx_merged_cells_keep_their_columns_and_are_read_once(tmp_path):
+    document, table = _table_document(
+        3, 3,
+        {(0, 0): "INVOICE", (0, 2): "Bill To:", (1, 0): "FridayINC Inc.", (1, 1): "Ref 7",
+         (1, 2): "Contoso Ltd", (2, 1): "Due 30 days", (2, 2): "Seattle"},
+        merges=[((0, 0), (0, 1)), ((1, 0), (2, 0))],
+    )  # fmt: skip
+    # python-docx gives a merged cell once for each column it covers; the reader, once.
+    assert [c.text for c in table.rows[0].cells] == ["INVOICE", "INVOICE", "Bill To:"]
+    assert [c.text for c in table.rows[2].cells] == ["FridayINC Inc.", "Due 30 days", "Seattle"]
+    path = tmp_path / "merged.docx"
+    document.save(path)
+    found = texts(extract_file(path))
+    assert found["table 1 row 1"] == "INVOICE\t\tBill To:"
+    assert found["table 1 row 2"] == "FridayINC Inc.\tRef 7\tContoso Ltd"
+    assert found["table 1 row 3"] == "\tDue 30 days\tSeattle"
+
+
+def test_docx_row_that_starts_late_keeps_its_columns(tmp_path):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document, table = _table_document(
+        2, 2, {(0, 1): "Bill To:", (1, 0): "FridayINC Inc.", (1, 1): "Contoso Ltd"}
+    )
+    # Word writes a row that skips its first grid column as w:gridBefore, without its cell.
+    row = table.rows[0]._tr
+    row.remove(row.tc_lst[0])
+    grid_before = OxmlElement("w:gridBefore")
+    grid_before.set(qn("w:val"), "1")
+    row.get_or_add_trPr().append(grid_before)
+    assert table.rows[0].grid_cols_before == 1  # as python-docx reads it
+    path = tmp_path / "late.docx"
+    document.save(path)
+    assert texts(extract_file(path))["table 1 row 1"] == "\tBill To:"
+
+
+def test_docx_cells_in_content_controls_and_absurd_spans(tmp_path):
+    from docx.oxml import OxmlElement
+
+    document, table = _table_document(
+        3, 2,
+        {(0, 0): "Name", (0, 1): "Signed", (0, 2): "Date",
+         (1, 0): "Priya", (1, 1): "yes", (1, 2): "2026-10-19"},
+    )  # fmt: skip
+    # A content control around a cell (a form's field) holds the cell.
+    row = table.rows[1]._tr
+    cell = row.tc_lst[1]
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    cell.addprevious(sdt)
+    content.append(cell)
+    sdt.append(content)
+    # A span of a hundred million columns is cut to the 63 a Word table may have.
+    first = table.rows[0]._tr.tc_lst[0]
+    first.grid_span = 100_000_000
+    path = tmp_path / "form.docx"
+    document.save(path)
+    found = texts(extract_file(path))
+    assert found["table 1 row 2"] == "Priya\tyes\t2026-10-19"
+    assert found["table 1 row 1"] == "Name" + "\t" * 63 + "Signed\tDate"
+
+
 def test_docx_named_doc_is_read_with_a_warning(make_docx, tmp_path):
     path = make_docx()
     renamed = tmp_path / "report.doc"
@@ -78,6 +163,12 @@ def test_pptx_slides_tables_and_notes(make_pptx):
     assert found["slide 1 table 1 row 1"] == "Customer\tContoso"
     assert found["slide 1 notes"] == "Presenter: Priya Kaur"
     assert found["slide 2"].startswith("Application Compatibility Assessment")
+
+
+def test_pptx_table_row_keeps_its_empty_first_cells(make_pptx):
+    path = make_pptx(table=[["", "Bill To:"], ["FridayINC Inc.", "Contoso Ltd"]])
+    found = texts(extract_file(path))
+    assert found["slide 1 table 1 row 1"] == "\tBill To:"
 
 
 def test_pptx_slide_order_is_presentation_order_not_part_names(make_pptx):

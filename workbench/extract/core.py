@@ -44,7 +44,7 @@ from .words import word_hashes
 # Bump the first part whenever our own code may produce different output. The
 # suffix changes by itself when a library that shapes the text is upgraded, so
 # extractions cached under (sha256, READER_VERSION) are never stale.
-_OWN_VERSION = "12"
+_OWN_VERSION = "13"
 _LIBRARIES = (
     "pypdfium2",
     "pypdf",

@@ -70,6 +70,24 @@ class Collector:
             text = budget.take(text)
         self.segments.append(Segment(self.prefix + location, text))
 
+    def add_row(self, location: str, cells: list[str]) -> None:
+        """Keep a table row as its cells joined by tabs, cleaned like ``add``.
+
+        A cell's column is its place in the row, so the empty cells before the first
+        one with text are kept (["", "Bill To:"] is "\tBill To:", not "Bill To:" in
+        the first column); empty cells at the end place nothing and go.
+        """
+        text = "\t".join(cells)
+        text = clean_text(text) if needs_cleaning(text) else text.strip()
+        if not text or self.budget.exhausted:
+            return
+        lead = 0
+        for cell in cells:
+            if (clean_text(cell) if needs_cleaning(cell) else cell.strip()) != "":
+                break
+            lead += 1
+        self.segments.append(Segment(self.prefix + location, self.budget.take("\t" * lead + text)))
+
     def add_plain(self, location: str, text: str) -> None:
         """Keep text that needs no cleaning (formatted numbers and dates)."""
         if text and not self.budget.exhausted:

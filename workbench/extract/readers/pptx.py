@@ -111,10 +111,9 @@ def _read_slide(package: Package, part: str, number: int, out: Collector) -> Non
         for row_number, row in enumerate(table.iterchildren(A_TR), start=1):
             cells = [paragraphs_text(cell).replace("\n", " ") for cell in row.iterchildren(A_TC)]
             location = f"slide {number} table {table_number} row {row_number}"
-            text = "\t".join(cells)
-            out.add(location, text)
+            out.add_row(location, cells)
             if targets:
-                out.link(location, links_of(row, targets), text)
+                out.link(location, links_of(row, targets), "\t".join(cells))
     for _id, _type, target in package.related(part, "/notesSlide"):
         if package.has(target):
             shapes = _notes_shapes(load_part(package, target))
