@@ -100,6 +100,19 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # The examples' invoice: the sections are the report's business, not the invoice's.
 _INVOICE = invoice_docx(["INVOICE INV-2026-001", "Claim ID: 3000001", "FridayINC Inc."])
 
+# A filled-in workshop report; ``_example`` replaces the sections it is given.
+_FILLED = {
+    "Executive Summary": "Contoso Ltd frontline workshop, 14 managers.",
+    "Frontline Scenarios": "Shift swaps and task lists in Teams.",
+    "Envisioning Session": "Held on 2 October with 14 store managers.",
+    "Next Steps": "A pilot of Teams Shifts in three stores.",
+}
+
+
+def _example(claims, **sections: str):
+    deck = pptx_document("report.pptx", list({**_FILLED, **sections}.items()))
+    return claims.view(documents=[_INVOICE, deck])
+
 
 @dataclass(frozen=True)
 class _Heading:
@@ -293,59 +306,26 @@ class PoeSections(Check):
         ),
         ExampleCase(
             "a section still holding the template's placeholder",
-            lambda claims: claims.view(
-                documents=[
-                    _INVOICE,
-                    pptx_document(
-                        "report.pptx",
-                        [
-                            ("Executive Summary", "Contoso Ltd frontline workshop, 14 managers."),
-                            ("Frontline Scenarios", "Shift swaps and task lists in Teams."),
-                            ("Envisioning Session", "[Insert the session's outcomes]"),
-                            ("Next Steps", "A pilot of Teams Shifts in three stores."),
-                        ],
-                    ),
-                ]
+            lambda claims: _example(
+                claims, **{"Envisioning Session": "[Insert the session's outcomes]"}
             ),
             Status.WARN,
         ),
         ExampleCase(
             "a section still holding the template's instruction",
-            lambda claims: claims.view(
-                documents=[
-                    _INVOICE,
-                    pptx_document(
-                        "report.pptx",
-                        [
-                            (
-                                "Executive Summary",
-                                "Provide a summary of the engagement's objectives and outcomes "
-                                "here.",
-                            ),
-                            ("Frontline Scenarios", "Shift swaps and task lists in Teams."),
-                            ("Envisioning Session", "Held on 2 October with 14 store managers."),
-                            ("Next Steps", "A pilot of Teams Shifts in three stores."),
-                        ],
-                    ),
-                ]
+            lambda claims: _example(
+                claims,
+                **{
+                    "Executive Summary": "Provide a summary of the engagement's objectives and "
+                    "outcomes here.",
+                },
             ),
             Status.WARN,
         ),
         ExampleCase(
             "next steps written as the partner's own instructions",
-            lambda claims: claims.view(
-                documents=[
-                    _INVOICE,
-                    pptx_document(
-                        "report.pptx",
-                        [
-                            ("Executive Summary", "Contoso Ltd frontline workshop, 14 managers."),
-                            ("Frontline Scenarios", "Shift swaps and task lists in Teams."),
-                            ("Envisioning Session", "Held on 2 October with 14 store managers."),
-                            ("Next Steps", "Provide the pilot plan to the customer by June."),
-                        ],
-                    ),
-                ]
+            lambda claims: _example(
+                claims, **{"Next Steps": "Provide the pilot plan to the customer by June."}
             ),
             Status.PASS,
         ),

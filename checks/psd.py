@@ -786,38 +786,12 @@ class PublicSectorDisclosure(Check):
         ),
         ExampleCase(
             "US public-sector customer with a disclosure",
-            lambda c: c.view(
-                customer={"public_sector": True, "name": "City of Riverton"},
-                documents=[
-                    pptx_document("report.pptx", [("Executive Summary", "Workshop delivered.")]),
-                    docx_document(
-                        "acknowledgement.docx",
-                        [
-                            "Public Sector Disclosure",
-                            "FridayINC discloses to the City of Riverton, a government entity, "
-                            "that Microsoft pays FridayINC an incentive for this engagement.",
-                        ],
-                    ),
-                ],
-            ),
+            lambda c: _disclosed_to(c, "the City of Riverton"),
             Status.PASS,
         ),
         ExampleCase(
             "US public-sector customer with another city's disclosure",
-            lambda c: c.view(
-                customer={"public_sector": True, "name": "City of Riverton"},
-                documents=[
-                    pptx_document("report.pptx", [("Executive Summary", "Workshop delivered.")]),
-                    docx_document(
-                        "acknowledgement.docx",
-                        [
-                            "Public Sector Disclosure",
-                            "FridayINC discloses to the City of Shelbyville, a government entity, "
-                            "that Microsoft pays FridayINC an incentive for this engagement.",
-                        ],
-                    ),
-                ],
-            ),
+            lambda c: _disclosed_to(c, "the City of Shelbyville"),
             Status.FAIL,
         ),
         ExampleCase(
@@ -825,4 +799,22 @@ class PublicSectorDisclosure(Check):
             lambda c: c.view(customer={"public_sector": True, "name": "City of Riverton"}),
             Status.FAIL,
         ),
+    )
+
+
+def _disclosed_to(claims, body: str):
+    """The City of Riverton's claim with a report and a disclosure made to ``body``."""
+    return claims.view(
+        customer={"public_sector": True, "name": "City of Riverton"},
+        documents=[
+            pptx_document("report.pptx", [("Executive Summary", "Workshop delivered.")]),
+            docx_document(
+                "acknowledgement.docx",
+                [
+                    "Public Sector Disclosure",
+                    f"FridayINC discloses to {body}, a government entity, that Microsoft pays "
+                    "FridayINC an incentive for this engagement.",
+                ],
+            ),
+        ],
     )
