@@ -101,7 +101,6 @@ def snapshot(
             version=version.number,
             extraction=extractions[version.sha256],
             matches=_matches(
-                session,
                 claim,
                 version,
                 candidates.get(version.id, []),
@@ -290,7 +289,6 @@ def _same_bytes(session: Session, claim: Claim, versions) -> dict[str, list[Docu
 
 
 def _matches(
-    session: Session,
     claim: Claim,
     version: DocumentVersion,
     candidates: list[TextSignature],
